@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+
+/**
+ * Every `checkpoint` sub-command, in the order `--help` lists them. Each domain
+ * writes its command in `src/cli/<name>-command.ts` and adds one line here.
+ */
+export const commands: ReadonlyArray<() => Command> = [];

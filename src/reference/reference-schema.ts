@@ -1,0 +1,35 @@
+import type { Warehouse } from '../platform/warehouse/warehouse.ts';
+
+/**
+ * Drug reference tables in the warehouse, read by the risk SQL.
+ * `drug` maps an 11-digit NDC to what RISK-RULES §4 needs; `mme_factor`
+ * holds each factor set's conversion factors by ingredient and route group.
+ */
+export const referenceSchema: readonly string[] = [
+  `create table if not exists drug (
+    ndc varchar primary key,            -- 11 digits, no dashes
+    rxcui varchar,
+    name varchar not null,
+    ingredient varchar not null,        -- lower case: oxycodone, fentanyl, buprenorphine, alprazolam, …
+    strength double not null,           -- per unit below
+    unit varchar not null,              -- MG | MG/ML | MCG | MCG/HR | MCG/SPRAY | MG/HR | MG/ACTUAT …
+    form varchar,                       -- tablet, capsule, solution, patch, film, lozenge, spray, …
+    route_group varchar not null,       -- oral | transdermal | buccal | nasal | other: picks the factor
+    drug_class varchar not null,        -- opioid_analgesic | buprenorphine | benzodiazepine | naltrexone | naloxone
+    long_acting boolean not null default false,
+    source varchar not null             -- builtin | cdc-ndc-2016 | cdc-ndc-2018 | omtk
+  )`,
+  `create table if not exists mme_factor (
+    factor_set varchar not null,        -- cdc-2022 | cdc-2018
+    ingredient varchar not null,
+    route_group varchar not null,       -- a route group, or * for every route
+    factor double not null,             -- MME per (unit × quantity ÷ days supply)
+    source varchar not null,
+    primary key (factor_set, ingredient, route_group)
+  )`,
+];
+
+/** Creates the reference tables that do not exist yet. */
+export async function ensureReferenceSchema(warehouse: Warehouse): Promise<void> {
+  for (const statement of referenceSchema) await warehouse.run(statement);
+}
