@@ -1,0 +1,14 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const webRoot = fileURLToPath(new URL('./web', import.meta.url));
+const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
+
+// React through esbuild's automatic JSX runtime: no React plugin needed (no fast refresh in dev).
+export default defineConfig({
+  root: webRoot,
+  base: '/',
+  esbuild: { jsx: 'automatic' },
+  build: { outDir, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 900 },
+  server: { port: 5173, proxy: { '/api': 'http://localhost:3000' } },
+});
