@@ -14,10 +14,10 @@ export const referenceSchema: readonly string[] = [
     strength double not null,           -- per unit below
     unit varchar not null,              -- MG | MG/ML | MCG | MCG/HR | MCG/SPRAY | MG/HR | MG/ACTUAT …
     form varchar,                       -- tablet, capsule, solution, patch, film, lozenge, spray, …
-    route_group varchar not null,       -- oral | transdermal | buccal | nasal | other: picks the factor
+    route_group varchar not null,       -- oral | transdermal | buccal | mucosal | nasal | other: picks the factor
     drug_class varchar not null,        -- opioid_analgesic | buprenorphine | benzodiazepine | naltrexone | naloxone
     long_acting boolean not null default false,
-    source varchar not null             -- builtin | cdc-ndc-2016 | cdc-ndc-2018 | omtk
+    source varchar not null             -- builtin | cdc-ndc-2016 | cdc-ndc-2018
   )`,
   `create table if not exists mme_factor (
     factor_set varchar not null,        -- cdc-2022 | cdc-2018
@@ -26,6 +26,32 @@ export const referenceSchema: readonly string[] = [
     factor double not null,             -- MME per (unit × quantity ÷ days supply)
     source varchar not null,
     primary key (factor_set, ingredient, route_group)
+  )`,
+  // RxNorm-keyed products (OMTK): no NDC; one row per drug and opioid ingredient.
+  `create table if not exists drug_rxnorm (
+    rxcui varchar not null,
+    ingredient_rxcui varchar not null,
+    name varchar not null,
+    ingredient varchar not null,
+    strength double not null,           -- normalized as in drug: MG/HR patches become MCG/HR, fentanyl MG becomes MCG
+    unit varchar not null,
+    dose_form_rxcui varchar,
+    form varchar,
+    route_group varchar not null,
+    drug_class varchar not null,
+    long_acting boolean not null default false,
+    source varchar not null,            -- omtk
+    primary key (rxcui, ingredient_rxcui)
+  )`,
+  `create table if not exists reference_import (
+    file_path varchar not null,
+    file_hash varchar not null,         -- sha256 of the file's bytes
+    format varchar not null,            -- cdc-ndc | omtk
+    layout varchar not null,            -- cdc-ndc-2016 | cdc-ndc-2018 | omtk
+    imported_at timestamp not null,
+    rows_read integer not null,
+    loaded integer not null,
+    rejected integer not null
   )`,
 ];
 
