@@ -1,0 +1,4 @@
+/** Supervisors: caseloads, past-service-level cases, the day's outcomes. */
+export function SupervisorPage() {
+  return <h1>Caseloads</h1>;
+}
