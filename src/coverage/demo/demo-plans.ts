@@ -9,6 +9,9 @@ export const demoPlanIds = [
   'CKP-POS-300',
   'CKP-PPO-400',
   'CKP-PPO-HD-500',
+  'CKP-MA-HMO-600',
+  'CKP-MA-PPO-700',
+  'CKP-MCD-HMO-800',
 ] as const;
 
 const demoPlanFile = new URL('./demo-plans.json', import.meta.url);
