@@ -1,7 +1,7 @@
+import type { DrugClass } from '../../reference/drug-product.ts';
 import type { LockIn } from '../lock-in/lock-in-types.ts';
 
-/** Drug classes as the `drug` reference table spells them (RISK-RULES §4). */
-export type DrugClass = 'opioid_analgesic' | 'buprenorphine' | 'benzodiazepine' | 'naltrexone' | 'naloxone';
+export type { DrugClass };
 
 /** What the check needs of a lock-in: who, where, from whom, and when. */
 export interface LockInRule {

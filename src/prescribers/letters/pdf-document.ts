@@ -1,0 +1,91 @@
+import PDFDocument from 'pdfkit';
+import type { PlanLetterhead } from './letter-words.ts';
+
+export type Pdf = InstanceType<typeof PDFDocument>;
+
+export const accent = '#1f4e79';
+export const muted = '#555555';
+
+/** A letter-size PDF with the plan's letterhead on page one; `draw` fills it and the bytes come back. */
+export async function renderPdf(
+  meta: { title: string; letterhead: PlanLetterhead; createdOn: string },
+  draw: (doc: Pdf) => void,
+): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    margins: { top: 54, bottom: 64, left: 64, right: 64 },
+    bufferPages: true,
+    info: { Title: meta.title, Author: meta.letterhead.planName, Subject: meta.title },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  drawLetterhead(doc, meta.letterhead);
+  draw(doc);
+  numberPages(doc, meta.letterhead.planName);
+  doc.end();
+  return done;
+}
+
+function drawLetterhead(doc: Pdf, head: PlanLetterhead): void {
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  doc.font('Helvetica-Bold').fontSize(16).fillColor(accent).text(head.planName);
+  doc.font('Helvetica').fontSize(10).fillColor(muted).text(head.department);
+  doc.text(`${head.address}  ·  ${head.phone}`);
+  const y = doc.y + 6;
+  doc
+    .moveTo(doc.page.margins.left, y)
+    .lineTo(doc.page.margins.left + width, y)
+    .lineWidth(1)
+    .strokeColor(accent)
+    .stroke();
+  doc.y = y + 14;
+  doc.fillColor('black');
+}
+
+function numberPages(doc: Pdf, planName: string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // writing in the margin must not open a new page
+    doc
+      .font('Helvetica')
+      .fontSize(8)
+      .fillColor(muted)
+      .text(`${planName}  ·  Page ${i + 1} of ${range.count}`, doc.page.margins.left, doc.page.height - 40, {
+        align: 'center',
+        width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
+      });
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+/** A section heading in the accent colour. */
+export function heading(doc: Pdf, text: string): void {
+  doc.moveDown(0.6).font('Helvetica-Bold').fontSize(11.5).fillColor(accent).text(text).fillColor('black');
+  doc.moveDown(0.2);
+}
+
+/** A body paragraph. */
+export function paragraph(doc: Pdf, text: string, options: { size?: number; color?: string } = {}): void {
+  doc
+    .font('Helvetica')
+    .fontSize(options.size ?? 10)
+    .fillColor(options.color ?? 'black')
+    .text(text, { align: 'left', lineGap: 1.5 });
+  doc.moveDown(0.4);
+}
+
+/** A bulleted list. */
+export function bullets(doc: Pdf, items: readonly string[]): void {
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .fillColor('black')
+    .list([...items], { bulletRadius: 1.6, textIndent: 10, lineGap: 1.5 });
+  doc.moveDown(0.4);
+}
