@@ -1,0 +1,26 @@
+import type { Warehouse } from '../platform/warehouse/warehouse.ts';
+import { readMemberMetrics } from './read-metrics.ts';
+import { parseRiskConfig, type RiskConfig } from './risk-config.ts';
+import type { MemberMetrics } from './risk-types.ts';
+import { runRules } from './run-rules.ts';
+
+export interface EvaluateOptions {
+  asOf: string;
+  config?: RiskConfig;
+  /** Only this member (explain, member 360): the same SQL on one member's rows. */
+  memberId?: string;
+}
+
+/**
+ * Runs RISK-RULES §1–7 as of a date and returns the metrics of every member with
+ * any relevant fill or medical claim: windows, factors met and missed with their
+ * numbers, emergencies, exclusions, context, eligibility and market.
+ */
+export async function evaluateMembers(
+  warehouse: Warehouse,
+  options: EvaluateOptions,
+): Promise<MemberMetrics[]> {
+  const config = options.config ?? parseRiskConfig({});
+  await runRules(warehouse, config, { asOf: options.asOf, memberId: options.memberId });
+  return readMemberMetrics(warehouse, config, 'all');
+}

@@ -1,0 +1,163 @@
+import type { RuleStep } from './rule-step.ts';
+
+/**
+ * RISK-RULES §2, §5, §7: eligibility and market → per-member metrics with each
+ * rule's outcome → risk factors after exclusions, with evidence → candidates
+ * and their priority.
+ */
+export const memberSteps: readonly RuleStep[] = [
+  {
+    // §2: enrolled on D in a line of business in scope; market by county FIPS, else ZIP3, then state.
+    name: 'rk_eligibility',
+    sql: `
+      with enrolled as (
+        select e.member_id, max(case when l.line_of_business is not null then 1 else 0 end) as lob_in_scope,
+               min(e.line_of_business) as line_of_business
+        from enrollment e cross join rk_param p
+        left join rk_line_of_business l on l.line_of_business = e.line_of_business
+        where e.start_date <= p.as_of and (e.end_date is null or e.end_date >= p.as_of)
+          and (p.member_filter is null or e.member_id = p.member_filter)
+        group by e.member_id
+      ), located as (
+        select m.member_id,
+               case when nullif(trim(m.county_fips), '') is not null
+                    then coalesce(mc.market, ms.market, 'other')
+                    else coalesce(mz.market, ms.market, 'other') end as market
+        from member m cross join rk_param p
+        left join rk_market_code mc on mc.kind = 'county' and mc.code = trim(m.county_fips)
+        left join rk_market_code mz on mz.kind = 'zip3' and mz.code = substr(trim(m.zip), 1, 3)
+        left join rk_market_code ms on ms.kind = 'state' and ms.code = upper(trim(m.state))
+        where p.member_filter is null or m.member_id = p.member_filter
+      )
+      select l.member_id, l.market, e.member_id is not null as enrolled, e.line_of_business,
+             coalesce(e.lob_in_scope, 0) = 1 and s.market is not null as eligible
+      from located l
+      left join enrolled e on e.member_id = l.member_id
+      left join rk_market_in_scope s on s.market = l.market`,
+  },
+  {
+    name: 'rk_member',
+    sql: `
+      with active as (
+        select member_id from rk_fill union select member_id from rk_medical_hit
+      ), hits as (
+        select h.member_id,
+               count(distinct case when h.hit = 'oud' then h.claim_id end) as oud_claims,
+               count(distinct case when h.hit = 'opioid_overdose' then h.claim_id end) as overdose_claims,
+               count(distinct case when h.hit = 'other_sud' then h.claim_id end) as other_sud_claims,
+               max(case when h.hit = 'cancer' then 1 else 0 end) as cancer,
+               max(case when h.hit = 'sickle_cell' then 1 else 0 end) as sickle_cell,
+               max(case when h.hit = 'hospice' then 1 else 0 end) as hospice,
+               max(case when h.hit = 'otp' and h.service_date >= p.moud_start then 1 else 0 end) as otp_recent
+        from rk_medical_hit h cross join rk_param p group by h.member_id
+      ), fills as (
+        select f.member_id,
+               max(case when f.fill_kind = 'moud' and f.end_date >= p.moud_start then 1 else 0 end) as moud_recent,
+               max(case when f.fill_kind = 'naloxone' and f.fill_date >= p.w365_start then 1 else 0 end)
+                 as naloxone,
+               max(case when f.fill_kind = 'opioid' and f.fill_date >= p.l90_start then 1 else 0 end)
+                 as opioid_fill_l90
+        from rk_fill f cross join rk_param p group by f.member_id
+      ), emergencies as (
+        select member_id, count(*) as emergencies, max(claim_date) as latest_emergency
+        from rk_emergency group by member_id
+      ), measured as (
+        select a.member_id, coalesce(el.market, 'other') as market, coalesce(el.eligible, false) as eligible,
+               coalesce(el.enrolled, false) as enrolled, el.line_of_business,
+               coalesce(w.opioid_days, 0) as opioid_days, coalesce(w.avg_mme, 0) as avg_mme,
+               coalesce(w.opioid_fill_dates, 0) as opioid_fill_dates,
+               coalesce(w.opioid_days_supply, 0) as opioid_days_supply,
+               coalesce(w.benzo_fill_dates, 0) as benzo_fill_dates, coalesce(w.benzo_days, 0) as benzo_days,
+               coalesce(w.overlap_days, 0) as overlap_days, coalesce(w.prescribers, 0) as prescribers,
+               coalesce(w.pharmacies, 0) as pharmacies,
+               coalesce(s.opioid_days, 0) as l90_opioid_days, coalesce(s.avg_mme, 0) as l90_avg_mme,
+               coalesce(y.opioid_days, 0) as w365_opioid_days, coalesce(y.avg_mme, 0) as w365_avg_mme,
+               coalesce(h.oud_claims, 0) as oud_claims, coalesce(h.overdose_claims, 0) as overdose_claims,
+               coalesce(h.other_sud_claims, 0) as other_sud_claims,
+               coalesce(h.cancer, 0) = 1 as cancer, coalesce(h.sickle_cell, 0) = 1 as sickle_cell,
+               coalesce(h.hospice, 0) = 1 as hospice,
+               coalesce(h.otp_recent, 0) = 1 or coalesce(f.moud_recent, 0) = 1 as on_moud,
+               coalesce(f.naloxone, 0) = 1 as naloxone_fill,
+               coalesce(f.opioid_fill_l90, 0) = 1 as opioid_fill_l90,
+               coalesce(e.emergencies, 0) as emergencies, e.latest_emergency
+        from active a
+        left join rk_eligibility el on el.member_id = a.member_id
+        left join rk_window_metric w on w.member_id = a.member_id and w.window_name = 'W180'
+        left join rk_window_metric s on s.member_id = a.member_id and s.window_name = 'L90'
+        left join rk_window_metric y on y.member_id = a.member_id and y.window_name = 'W365'
+        left join hits h on h.member_id = a.member_id
+        left join fills f on f.member_id = a.member_id
+        left join emergencies e on e.member_id = a.member_id
+      )
+      select m.*,
+             m.opioid_fill_dates >= p.episode_min_fills and m.opioid_days_supply >= p.episode_min_days_supply
+               as opioid_episode,
+             m.opioid_fill_dates >= p.episode_min_fills and m.opioid_days_supply >= p.episode_min_days_supply
+               and m.avg_mme >= p.high_mme as high_mme_rule,
+             m.prescribers >= p.min_prescribers and m.pharmacies >= p.min_pharmacies as prescribers_rule,
+             m.opioid_fill_dates >= p.episode_min_fills and m.opioid_days_supply >= p.episode_min_days_supply
+               and m.benzo_fill_dates >= p.benzo_min_fills and m.overlap_days >= p.overlap_min_days
+               as overlap_rule,
+             m.opioid_days >= p.long_term_min_days as long_term_rule,
+             m.cancer or m.sickle_cell or m.hospice as excluded
+      from measured m cross join rk_param p`,
+  },
+  {
+    // §5: the factors each member has; an exclusion removes the four prescribing factors.
+    name: 'rk_member_factor',
+    sql: `
+      select member_id, 'OPIOID_OVERDOSE_HISTORY' as code, cast(overdose_claims as double precision) as value
+        from rk_member where overdose_claims > 0
+      union all select member_id, 'OUD_DIAGNOSIS', oud_claims from rk_member where oud_claims > 0
+      union all select member_id, 'HIGH_MME', avg_mme from rk_member where high_mme_rule and not excluded
+      union all select member_id, 'OPIOID_BENZO_OVERLAP', overlap_days from rk_member
+        where overlap_rule and not excluded
+      union all select member_id, 'MULTIPLE_PRESCRIBERS_PHARMACIES', prescribers from rk_member
+        where prescribers_rule and not excluded
+      union all select member_id, 'LONG_TERM_OPIOID', opioid_days from rk_member
+        where long_term_rule and not excluded
+      union all select member_id, 'OTHER_SUD_DIAGNOSIS', other_sud_claims from rk_member
+        where other_sud_claims > 0`,
+  },
+  {
+    // The claims that prove each factor a member has.
+    name: 'rk_evidence',
+    sql: `
+      with proof as (
+        select member_id, 'HIGH_MME' as code, claim_id from rk_fill_window
+          where window_name = 'W180' and fill_kind = 'opioid'
+        union select member_id, 'LONG_TERM_OPIOID', claim_id from rk_fill_window
+          where window_name = 'W180' and fill_kind = 'opioid'
+        union select member_id, 'MULTIPLE_PRESCRIBERS_PHARMACIES', claim_id from rk_fill_window
+          where window_name = 'W180' and fill_kind = 'opioid' and filled_in_window
+        union select member_id, 'OPIOID_BENZO_OVERLAP', claim_id from rk_fill_window
+          where window_name = 'W180'
+        union select member_id, 'OUD_DIAGNOSIS', claim_id from rk_medical_hit where hit = 'oud'
+        union select member_id, 'OPIOID_OVERDOSE_HISTORY', claim_id from rk_medical_hit
+          where hit = 'opioid_overdose'
+        union select member_id, 'OTHER_SUD_DIAGNOSIS', claim_id from rk_medical_hit where hit = 'other_sud'
+      )
+      select f.member_id, f.code, e.claim_id
+      from rk_member_factor f join proof e on e.member_id = f.member_id and e.code = f.code`,
+  },
+  {
+    // §7: eligible, an emergency in L90 and a risk factor. Priority = largest emergency weight +
+    // factor weights + recency round(w × (L − 1 − days since latest) ÷ (L − 1)).
+    name: 'rk_candidate',
+    sql: `
+      with emergency as (
+        select e.member_id, max(w.weight) as weight, max(e.claim_date) as latest
+        from rk_emergency e join rk_weight w on w.code = e.kind group by e.member_id
+      ), factor as (
+        select f.member_id, sum(w.weight) as weight
+        from rk_member_factor f join rk_weight w on w.code = f.code group by f.member_id
+      )
+      select m.member_id, m.market, e.latest as latest_emergency,
+             cast(e.weight + f.weight + round(cast(p.recency_weight * (p.lookback_days - 1 - (p.as_of - e.latest))
+               as decimal(18, 6)) / (p.lookback_days - 1)) as integer) as priority
+      from rk_member m cross join rk_param p
+      join emergency e on e.member_id = m.member_id
+      join factor f on f.member_id = m.member_id
+      where m.eligible`,
+  },
+];

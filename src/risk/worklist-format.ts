@@ -1,0 +1,113 @@
+import type { IdentifyResult, WorklistEntry } from './identify-members.ts';
+
+export const worklistFormats = ['json', 'csv', 'fhir'] as const;
+export type WorklistFormat = (typeof worklistFormats)[number];
+
+/** The worklist in the INTERFACES.md shape; deterministic for the same run content. */
+export function formatWorklist(run: IdentifyResult, format: WorklistFormat): string {
+  if (format === 'csv') return formatCsv(run.members);
+  if (format === 'fhir')
+    return (
+      run.members.map((m) => JSON.stringify(toTask(run, m))).join('\n') + (run.members.length ? '\n' : '')
+    );
+  return `${JSON.stringify(toJson(run), null, 2)}\n`;
+}
+
+function toJson(run: IdentifyResult) {
+  const { membersEvaluated: _, ...counts } = run.counts;
+  return {
+    runId: run.runId,
+    asOf: run.asOf,
+    ruleVersion: run.ruleVersion,
+    factorSet: run.factorSet,
+    counts: {
+      eligible: counts.eligible,
+      candidates: counts.candidates,
+      new: counts.new,
+      open: counts.open,
+      suppressed: counts.suppressed,
+    },
+    members: run.members.map((m) => ({
+      memberId: m.memberId,
+      market: m.market,
+      priority: m.priority,
+      disposition: m.disposition,
+      ...(m.dispositionReason ? { dispositionReason: m.dispositionReason } : {}),
+      emergencies: m.emergencies,
+      riskFactors: m.riskFactors,
+      exclusions: m.exclusions,
+      context: m.context,
+    })),
+  };
+}
+
+const csvColumns = [
+  'memberId',
+  'market',
+  'priority',
+  'disposition',
+  'latestEmergency',
+  'emergencies',
+  'riskFactors',
+  'exclusions',
+  'context',
+] as const;
+
+function formatCsv(members: readonly WorklistEntry[]): string {
+  const lines = [csvColumns.join(',')];
+  for (const m of members) {
+    const cells = [
+      m.memberId,
+      m.market,
+      String(m.priority),
+      m.disposition,
+      m.latestEmergency,
+      distinct(m.emergencies.map((e) => e.kind)).join(';'),
+      m.riskFactors.map((f) => f.code).join(';'),
+      m.exclusions.join(';'),
+      m.context.join(';'),
+    ];
+    lines.push(cells.map(csvCell).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function distinct(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+const codeSystem = 'https://checkpoint.health/fhir/CodeSystem';
+
+/** A FHIR R4 Task for outreach; Task.priority is a code, so the score rides in an extension. */
+function toTask(run: IdentifyResult, m: WorklistEntry) {
+  const codes = [...distinct(m.emergencies.map((e) => e.kind)), ...m.riskFactors.map((f) => f.code)];
+  return {
+    resourceType: 'Task',
+    id: `${run.runId}-${m.memberId}`,
+    status: 'requested',
+    businessStatus: { text: m.disposition },
+    intent: 'order',
+    priority: m.priority >= 75 ? 'asap' : m.priority >= 50 ? 'urgent' : 'routine',
+    code: { coding: [{ system: `${codeSystem}/task`, code: 'outreach' }] },
+    for: { reference: `Patient/${m.memberId}` },
+    reasonCode: {
+      coding: codes.map((code) => ({ system: `${codeSystem}/risk`, code })),
+      text: codes.join(';'),
+    },
+    extension: [
+      { url: `${codeSystem}/StructureDefinition/priority-score`, valueInteger: m.priority },
+      { url: `${codeSystem}/StructureDefinition/run`, valueString: run.runId },
+      { url: `${codeSystem}/StructureDefinition/as-of`, valueDate: run.asOf },
+    ],
+    input: m.riskFactors.flatMap((f) =>
+      f.evidence.map((claimId) => ({
+        type: { text: f.code },
+        valueReference: { reference: `Claim/${claimId}` },
+      })),
+    ),
+  };
+}
