@@ -1,0 +1,14 @@
+import { caseMigrations } from './outreach/cases/case-migrations.ts';
+import type { Migration } from './platform/db/migration.ts';
+import { platformMigrations } from './platform/db/platform-migrations.ts';
+import { privacyMigrations } from './privacy/privacy-migrations.ts';
+
+/**
+ * Every migration of the operational store, in the order they run: the platform's
+ * first, then each domain's. Add your domain's list with one line; never reorder.
+ */
+export const migrations: readonly Migration[] = [
+  ...platformMigrations,
+  ...privacyMigrations,
+  ...caseMigrations,
+];

@@ -1,0 +1,49 @@
+import type { OpsDb } from '../db/ops-db.ts';
+
+/** Why member data was touched (HIPAA TPO, or a disclosure under consent). */
+export type AuditPurpose =
+  | 'treatment'
+  | 'payment'
+  | 'operations'
+  | 'disclosure'
+  | 'security'
+  | 'member-access';
+export type AuditOutcome = 'success' | 'denied' | 'failure';
+
+/** One audit record before the database chains it. */
+export interface AuditInput {
+  actorId: string | null;
+  actorUsername: string | null;
+  actorRole: string | null;
+  /** Verb: read, search, create, update, login, logout, export, disclose… */
+  action: string;
+  memberId: string | null;
+  /** What was touched: Member, Case, Worklist, Consent, Letter, Session… */
+  resourceType: string;
+  resourceId: string | null;
+  purpose: AuditPurpose;
+  outcome: AuditOutcome;
+  requestId: string | null;
+  /** A short reason (why denied, what failed); never member data beyond the member id. */
+  detail?: string | null;
+}
+
+/** Appends one event to the hash-chained audit log (the database assigns seq and hashes). */
+export async function writeAuditEvent(db: OpsDb, e: AuditInput): Promise<void> {
+  await db
+    .insertInto('audit_event')
+    .values({
+      actor_id: e.actorId,
+      actor_username: e.actorUsername,
+      actor_role: e.actorRole,
+      action: e.action,
+      member_id: e.memberId,
+      resource_type: e.resourceType,
+      resource_id: e.resourceId,
+      purpose: e.purpose,
+      outcome: e.outcome,
+      request_id: e.requestId,
+      detail: e.detail ?? null,
+    })
+    .execute();
+}

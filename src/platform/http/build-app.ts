@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyBaseLogger, type FastifyRequest } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { authRoutes } from '../auth/auth-routes.ts';
+import { LoginThrottle } from '../auth/login-throttle.ts';
+import type { Logger } from '../logger.ts';
+import './fastify-augment.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { installGuards } from './guard-hooks.ts';
+import { healthRoutes } from './health-routes.ts';
+import type { MemberAccessPolicy } from './request-access.ts';
+import type { App, AppDeps, RouteModule } from './route-module.ts';
+
+export interface BuildAppOptions extends AppDeps {
+  logger: Logger;
+  policy: MemberAccessPolicy;
+  /** Domain route modules, in the order of `src/routes.ts`. */
+  routes: readonly RouteModule[];
+  /** Folder of the built web app (served at `/` when it exists). */
+  webDir?: string;
+  /** Test seam: called with `METHOD url` each time a route handler starts. */
+  onHandler?: (route: string) => void;
+}
+
+const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the HTTP app: plumbing, guards, auth, health, OpenAPI, then every domain's routes. */
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: false,
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+  // Log the route pattern, never the URL: paths and query strings can carry member ids.
+  app.setChildLoggerFactory((logger, bindings, opts) =>
+    logger.child(bindings, {
+      ...opts,
+      serializers: {
+        req: (req: FastifyRequest) => ({ method: req.method, route: req.routeOptions?.url ?? '[unmatched]' }),
+      },
+    }),
+  );
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('cache-control', 'no-store');
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+  });
+  if (options.onHandler) {
+    const onHandler = options.onHandler;
+    app.addHook('onRoute', (route) => {
+      const handler = route.handler;
+      const name = `${route.method} ${route.url}`;
+      route.handler = function wrapped(this: unknown, request, reply) {
+        onHandler(name);
+        return handler.call(this as never, request, reply);
+      };
+    });
+  }
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Checkpoint API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  installErrorHandler(app);
+  installGuards(app, options, options.policy);
+  app.get('/api/openapi.json', { config: { roles: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  const modules: RouteModule[] = [healthRoutes, authRoutes(new LoginThrottle()), ...options.routes];
+  for (const module of modules) await module.register(app, options);
+  if (options.webDir && existsSync(path.join(options.webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: path.resolve(options.webDir), prefix: '/', wildcard: false });
+  }
+  app.addHook('onClose', async () => {
+    await options.store.close();
+    await options.warehouse.close();
+  });
+  return app;
+}

@@ -1,0 +1,111 @@
+import { Writable } from 'node:stream';
+import { ensureWarehouseSchema } from '../../../claims/warehouse-schema.ts';
+import { migrations } from '../../../migrations.ts';
+import { createServerApp } from '../../../server.ts';
+import type { Role } from '../../auth/roles.ts';
+import { addUser } from '../../auth/users.ts';
+import { migrateOpsStore } from '../../db/migrate.ts';
+import { openOpsStore } from '../../db/open-ops-store.ts';
+import type { OpsStore } from '../../db/ops-db.ts';
+import { createLogger } from '../../logger.ts';
+import { openDuckDbWarehouse } from '../../warehouse/duckdb/duckdb-warehouse.ts';
+import type { Warehouse } from '../../warehouse/warehouse.ts';
+import { sessionCookie } from '../guard-hooks.ts';
+import type { App } from '../route-module.ts';
+
+/** A signed-in test user: spread `headers` into `app.inject` (cookie and CSRF token). */
+export interface TestUser {
+  userId: string;
+  username: string;
+  role: Role;
+  cookie: string;
+  csrfToken: string;
+  headers: { cookie: string; 'x-csrf-token': string };
+}
+
+export interface TestApp {
+  app: App;
+  store: OpsStore;
+  warehouse: Warehouse;
+  /** `METHOD /url-pattern` of every handler that started, in order (to prove a denied handler never ran). */
+  handlerCalls: string[];
+  /** Every log line written, as text (to prove member data stays out of the log). */
+  logLines: string[];
+  /** Creates a user of the role (unique name) and signs them in through POST /api/auth/login. */
+  logIn(
+    role: Role,
+    extra?: { memberId?: string; organization?: string; username?: string },
+  ): Promise<TestUser>;
+  close(): Promise<void>;
+}
+
+export const testPassword = 'correct horse battery staple';
+let userCounter = 0;
+
+/**
+ * Builds the real app (every route, the real access policy) on a fresh in-memory
+ * PGlite (or `databaseUrl`, already empty or migrated) and an in-memory DuckDB warehouse.
+ */
+export async function buildTestApp(
+  options: { databaseUrl?: string; logLevel?: string } = {},
+): Promise<TestApp> {
+  const store = await openOpsStore(
+    options.databaseUrl ? { databaseUrl: options.databaseUrl } : { pgliteDir: 'memory://' },
+  );
+  await migrateOpsStore(store, migrations);
+  const warehouse = await openDuckDbWarehouse(':memory:');
+  await ensureWarehouseSchema(warehouse);
+  const logLines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logLines.push(chunk.toString());
+      done();
+    },
+  });
+  const handlerCalls: string[] = [];
+  const app = await createServerApp({
+    store,
+    warehouse,
+    config: { dataDir: '.tmp/test' },
+    logger: createLogger(options.logLevel ?? 'info', sink),
+    onHandler: (route) => handlerCalls.push(route),
+  });
+  await app.ready();
+  return {
+    app,
+    store,
+    warehouse,
+    handlerCalls,
+    logLines,
+    async logIn(role, extra = {}) {
+      userCounter += 1;
+      const username = extra.username ?? `${role.replace('_', '-')}-${process.pid}-${userCounter}`;
+      await addUser(store.db, {
+        username,
+        role,
+        password: testPassword,
+        ...(extra.memberId ? { memberId: extra.memberId } : role === 'member' ? { memberId: 'M-TEST' } : {}),
+        ...(extra.organization ? { organization: extra.organization } : {}),
+      });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: testPassword },
+      });
+      if (res.statusCode !== 200) throw new Error(`test login failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === sessionCookie);
+      if (!cookie) throw new Error('test login set no session cookie');
+      const body = res.json<{ userId: string; csrfToken: string }>();
+      const cookieHeader = `${sessionCookie}=${cookie.value}`;
+      return {
+        userId: body.userId,
+        username,
+        role,
+        cookie: cookieHeader,
+        csrfToken: body.csrfToken,
+        headers: { cookie: cookieHeader, 'x-csrf-token': body.csrfToken },
+      };
+    },
+    close: () => app.close(),
+  };
+}

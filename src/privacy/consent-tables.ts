@@ -1,0 +1,20 @@
+import type { Generated } from 'kysely';
+import type { Timestamp } from '../platform/db/platform-tables.ts';
+
+export type ConsentTable = {
+  consent_id: string;
+  member_id: string;
+  recipient: string;
+  purpose: 'treatment' | 'payment' | 'operations' | 'care-coordination' | 'family';
+  covers_part2: boolean;
+  start_date: string;
+  end_date: string | null;
+  revoked_at: Date | null;
+  recorded_by: string | null;
+  created_at: Generated<Timestamp>;
+};
+
+/** The privacy domain's tables, for `db.withTables<PrivacyTables>()`. */
+export type PrivacyTables = {
+  consent: ConsentTable;
+};

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { migrations } from './migrations.ts';
+import type { AppConfig } from './platform/config.ts';
+import { migrateOpsStore } from './platform/db/migrate.ts';
+import { openOpsStore } from './platform/db/open-ops-store.ts';
+import type { OpsStore } from './platform/db/ops-db.ts';
+import { buildApp } from './platform/http/build-app.ts';
+import type { App } from './platform/http/route-module.ts';
+import type { Logger } from './platform/logger.ts';
+import type { Warehouse } from './platform/warehouse/warehouse.ts';
+import { memberAccessPolicy } from './privacy/member-access-policy.ts';
+import { routes } from './routes.ts';
+
+/** Opens the operational store named by the config (PostgreSQL URL or PGlite folder) and migrates it. */
+export async function openMigratedOpsStore(
+  config: Pick<AppConfig, 'databaseUrl' | 'opsDir'>,
+): Promise<OpsStore> {
+  const store = await openOpsStore(
+    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { pgliteDir: config.opsDir },
+  );
+  try {
+    await migrateOpsStore(store, migrations);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
+
+/** Composes the app from every domain's routes and the privacy policy; the app closes both stores on close. */
+export function createServerApp(args: {
+  store: OpsStore;
+  warehouse: Warehouse;
+  config: Pick<AppConfig, 'dataDir'> & Partial<AppConfig>;
+  logger: Logger;
+  onHandler?: (route: string) => void;
+}): Promise<App> {
+  return buildApp({
+    ...args,
+    policy: memberAccessPolicy,
+    routes,
+    webDir: path.resolve('dist/web'),
+  });
+}
+
+/** Listens on the port until SIGINT/SIGTERM, then finishes in-flight requests and closes the stores. */
+export async function serveUntilSignal(app: App, port: number, host = '127.0.0.1'): Promise<string> {
+  const address = await app.listen({ port, host });
+  const stop = (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return address;
+}
