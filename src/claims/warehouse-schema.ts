@@ -132,6 +132,14 @@ export const warehouseSchema: readonly string[] = [
     reason varchar not null,            -- SUD_DIAGNOSIS | MOUD_FILL | OTP_SERVICE
     primary key (claim_kind, claim_id, label)
   )`,
+  // Added by ingest (additive): the claim's own timestamp orders versions whatever order files
+  // arrive in; the content hash keeps an identical resend from becoming a new version; a
+  // provider's FHIR resource id lets claims reference it by `Practitioner/<id>`.
+  'alter table medical_claim add column if not exists source_updated timestamp',
+  'alter table medical_claim add column if not exists content_hash varchar',
+  'alter table pharmacy_claim add column if not exists source_updated timestamp',
+  'alter table pharmacy_claim add column if not exists content_hash varchar',
+  'alter table provider add column if not exists fhir_id varchar',
 ];
 
 /** Creates the warehouse tables that do not exist yet. */

@@ -1,0 +1,50 @@
+import type { Warehouse } from '../../../platform/warehouse/warehouse.ts';
+
+/**
+ * Groups staged medical_claim rows into claim versions and stages those like FHIR claims.
+ * A claim's lines come in ascending line numbers; a row whose line number does not rise
+ * above the previous row of the same claim starts a new version (an adjustment resent
+ * later in the file). A version's key is its first row's line; its timestamp the latest
+ * paid_date; its header fields come from its first row.
+ */
+export async function stageCsvMedicalVersions(warehouse: Warehouse): Promise<void> {
+  await warehouse.run('drop table if exists temp.csv_med_rows');
+  await warehouse.run(
+    `create temp table csv_med_rows as
+     with breaks as (
+       select *, coalesce(line_number <= lag(line_number) over (partition by claim_id order by line), false) as starts
+       from temp.stg_csv_med
+     )
+     select *, min(line) over (partition by claim_id, occurrence) as vkey from (
+       select *, sum(case when starts then 1 else 0 end) over (partition by claim_id order by line
+         rows between unbounded preceding and current row) as occurrence
+       from breaks
+     )`,
+  );
+  await warehouse.run(
+    `insert into temp.stg_med_claim
+     select vkey, claim_id, arg_min(person_ref, line), arg_min(claim_type, line),
+       case when arg_min(claim_type, line) = 'institutional' then
+         case when ltrim(arg_min(bill_type, line), '0') like '11%' then 'inpatient' else 'outpatient' end end,
+       coalesce(min(line_start), arg_min(claim_start, line)), arg_min(claim_start, line), arg_min(claim_end, line),
+       arg_min(admit_type, line), arg_min(bill_type, line), arg_min(billing_npi, line), sum(paid_amount),
+       bool_or(is_reversed), max(paid_date), md5(string_agg(row_hash, ',' order by line_number))
+     from temp.csv_med_rows group by claim_id, vkey`,
+  );
+  await warehouse.run(
+    `insert into temp.stg_med_line
+     select vkey, line_number, coalesce(line_start, claim_start), procedure_code, revenue_code, place_of_service,
+       units, rendering_npi, paid_amount
+     from temp.csv_med_rows
+     qualify row_number() over (partition by vkey, line_number order by line) = 1`,
+  );
+  await warehouse.run(
+    `insert into temp.stg_med_dx
+     select vkey, position, code, position = 1 from (
+       select vkey, unnest(codes) as code, generate_subscripts(codes, 1) as position from (
+         select vkey, string_split(dx, '|') as codes from temp.csv_med_rows
+         qualify row_number() over (partition by vkey order by line) = 1
+       )
+     ) where code <> ''`,
+  );
+}

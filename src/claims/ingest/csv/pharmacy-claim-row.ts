@@ -1,0 +1,37 @@
+import { hashContent } from '../fhir/explanation-of-benefit.ts';
+import { parseDay, parseNdc, parseOptionalNumber, requireText } from '../field-values.ts';
+import { fail } from '../row-error.ts';
+import type { StagedRow } from '../staging.ts';
+import type { CsvRow } from './csv-row.ts';
+
+/** Maps a pharmacy_claim row to a fill; `claim_status=reversed` marks a reversal. */
+export function mapPharmacyClaimRow(row: CsvRow, line: number): StagedRow<'stg_rx'> {
+  const isReversed = row.get('claim_status').toLowerCase() === 'reversed';
+  // A reversal may restate the fill with negated quantities; an original fill may not.
+  const sign = (n: number): number => (isReversed ? Math.abs(n) : n);
+  const quantity = sign(parseOptionalNumber(row.get('quantity'), 'quantity') ?? fail('quantity', 'missing'));
+  if (quantity <= 0) fail('quantity', `quantity must be positive, got ${row.get('quantity')}`);
+  const days = sign(
+    parseOptionalNumber(row.get('days_supply'), 'days_supply') ?? fail('days_supply', 'missing'),
+  );
+  if (!Number.isInteger(days) || days < 1)
+    fail('days_supply', `days supply must be a whole number ≥ 1, got ${row.get('days_supply')}`);
+  const paidDate = row.get('paid_date');
+  const rx: StagedRow<'stg_rx'> = {
+    vkey: line,
+    claim_id: requireText(row.get('claim_id'), 'claim_id'),
+    person_ref: requireText(row.get('person_id'), 'person_id'),
+    fill_date: parseDay(row.get('dispensing_date'), 'dispensing_date'),
+    ndc: parseNdc(row.get('ndc_code'), 'ndc_code'),
+    quantity,
+    days_supply: days,
+    prescriber_ref: row.get('prescribing_provider_npi') || null,
+    pharmacy_ref: row.get('dispensing_provider_npi') || null,
+    paid_amount: parseOptionalNumber(row.get('paid_amount'), 'paid_amount'),
+    is_reversed: isReversed,
+    source_updated: paidDate === '' ? null : parseDay(paidDate, 'paid_date'),
+    content_hash: null,
+  };
+  rx.content_hash = hashContent([rx], ['vkey', 'source_updated', 'content_hash']);
+  return rx;
+}

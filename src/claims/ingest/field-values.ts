@@ -1,0 +1,56 @@
+import { fail } from './row-error.ts';
+
+const isoDay = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/** An ISO day ('YYYY-MM-DD', or the day of a dateTime) that exists on the calendar, else a RowError. */
+export function parseDay(value: unknown, field: string): string {
+  if (typeof value !== 'string') fail(field, 'missing date');
+  const m = isoDay.exec(value);
+  if (!m || (value.length > 10 && value[10] !== 'T'))
+    fail(field, `unparseable date ${JSON.stringify(value.slice(0, 40))}`);
+  const [, y, mo, d] = m;
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  if (date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d))
+    fail(field, `no such date ${value.slice(0, 10)}`);
+  return value.slice(0, 10);
+}
+
+/** Like parseDay, but null when the value is absent or empty. */
+export function parseOptionalDay(value: unknown, field: string): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  return parseDay(value, field);
+}
+
+/** A finite number from a JSON number or a numeric string; null when absent. */
+export function parseOptionalNumber(value: unknown, field: string): number | null {
+  if (value === undefined || value === null || value === '') return null;
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
+  if (!Number.isFinite(n)) fail(field, `not a number: ${JSON.stringify(String(value).slice(0, 40))}`);
+  return n;
+}
+
+/** A required non-empty string key. */
+export function requireText(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.trim() === '') fail(field, 'missing');
+  return value.trim();
+}
+
+/** An optional string, trimmed; null when absent or empty. */
+export function optionalText(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const t = value.trim();
+  return t === '' ? null : t;
+}
+
+/** An NDC as 11 digits without dashes (5-4-2 once the dashes are gone), else a RowError. */
+export function parseNdc(value: unknown, field: string): string {
+  const text = requireText(value, field);
+  const digits = text.replace(/-/g, '');
+  if (!/^\d{11}$/.test(digits)) fail(field, `not an 11-digit NDC: ${JSON.stringify(text.slice(0, 20))}`);
+  return digits;
+}
+
+/** ICD-10-CM as stored: no dot, upper case. */
+export function normalizeDiagnosis(code: string): string {
+  return code.replace(/\./g, '').trim().toUpperCase();
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { DuckDbWarehouse } from '../../platform/warehouse/duckdb/duckdb-warehouse.ts';
+import { readCsv } from './csv/csv-source.ts';
+import { stageCsvMedicalVersions } from './csv/csv-versions.ts';
+import { readBundle } from './fhir/bundle-source.ts';
+import { readNdjson } from './fhir/ndjson-source.ts';
+import { emptyFileSummary, type FileSummary, type IngestListener } from './ingest-types.ts';
+import { mergeClaims } from './merge-claims.ts';
+import { mergeParties } from './merge-parties.ts';
+import type { RowSink } from './row-sink.ts';
+import type { Sniffed } from './sniff-file.ts';
+import { dropStaging, openStager } from './staging.ts';
+
+const progressEvery = 5000;
+
+/**
+ * Loads one file in one transaction: stream, validate and stage its rows, merge them, and
+ * record the batch with its counts and rejected rows. A crash before the commit leaves
+ * nothing of the file behind, so a rerun loads it cleanly.
+ */
+export async function loadFile(
+  warehouse: DuckDbWarehouse,
+  file: { path: string; hash: string; sniffed: Exclude<Sniffed, { format: 'rejected' }> },
+  listener: IngestListener,
+): Promise<FileSummary> {
+  const started = Date.now();
+  const sniffed = file.sniffed;
+  const format = sniffed.format === 'csv' ? `csv-${sniffed.kind.replace('_claim', '')}` : sniffed.format;
+  const summary = emptyFileSummary(file.path, format, 'loaded');
+  const batchId = randomUUID();
+  summary.batchId = batchId;
+  await warehouse.transaction(async () => {
+    await warehouse.run(
+      `insert into load_batch (batch_id, seq, file_path, file_hash, format, started_at)
+       select $1, coalesce(max(seq), 0) + 1, $2, $3, $4, now() from load_batch`,
+      [batchId, file.path, file.hash, format],
+    );
+    const stager = await openStager(warehouse);
+    const rejects = await warehouse.connection.createAppender('rejected_row');
+    const sink: RowSink = {
+      stager,
+      reject(line, field, reason, raw) {
+        summary.rejected++;
+        rejects.appendVarchar(batchId);
+        rejects.appendVarchar(file.path);
+        rejects.appendInteger(line);
+        rejects.appendVarchar(field);
+        rejects.appendVarchar(reason);
+        if (raw === null) rejects.appendNull();
+        else rejects.appendVarchar(raw.slice(0, 2000));
+        rejects.endRow();
+      },
+      read() {
+        summary.rowsRead++;
+        if (summary.rowsRead % progressEvery === 0) listener.rowsRead?.(file.path, summary.rowsRead);
+      },
+      ignore(type) {
+        summary.ignored[type] = (summary.ignored[type] ?? 0) + 1;
+      },
+    };
+    try {
+      if (sniffed.format === 'csv') await readCsv(file.path, sniffed.kind, sink);
+      else if (sniffed.format === 'fhir-bundle') await readBundle(file.path, sink);
+      else await readNdjson(file.path, sink);
+    } finally {
+      stager.close();
+      rejects.closeSync();
+    }
+    listener.rowsRead?.(file.path, summary.rowsRead);
+    if (sniffed.format === 'csv' && sniffed.kind === 'medical_claim')
+      await stageCsvMedicalVersions(warehouse);
+    const csv = sniffed.format === 'csv';
+    const parties = await mergeParties(warehouse, {
+      batchId,
+      file: file.path,
+      personField: csv ? 'member_id' : 'beneficiary',
+    });
+    const batch = { batchId, file: file.path, personField: csv ? 'person_id' : 'patient' };
+    summary.members = parties.members;
+    summary.providers = parties.providers;
+    summary.enrollments = parties.enrollments;
+    summary.rejected += parties.rejected;
+    for (const kind of ['medical', 'pharmacy'] as const) {
+      const counts = await mergeClaims(warehouse, kind, batch);
+      summary.loaded += counts.loaded;
+      summary.replaced += counts.replaced;
+      summary.reversed += counts.reversed;
+      summary.unchanged += counts.unchanged;
+      summary.rejected += counts.rejected;
+    }
+    await warehouse.run(
+      `update load_batch set finished_at = now(), rows_read = $2, loaded = $3, replaced = $4, reversed = $5,
+         rejected = $6 where batch_id = $1`,
+      [batchId, summary.rowsRead, summary.loaded, summary.replaced, summary.reversed, summary.rejected],
+    );
+    await dropStaging(warehouse);
+  });
+  summary.seconds = (Date.now() - started) / 1000;
+  return summary;
+}

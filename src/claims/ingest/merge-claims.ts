@@ -1,0 +1,134 @@
+import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
+
+/** What merging one file's staged claims did. */
+export interface ClaimCounts {
+  loaded: number;
+  replaced: number;
+  reversed: number;
+  unchanged: number;
+  rejected: number;
+}
+
+interface ClaimBatch {
+  batchId: string;
+  file: string;
+  personField: string;
+}
+
+const npiOrFhirId = (ref: string): string =>
+  `coalesce(case when regexp_full_match(${ref}, '\\d{10}') then ${ref} end,
+     (select min(p.npi) from provider p where p.fhir_id = ${ref}))`;
+
+/**
+ * Merges staged claims of one kind into the warehouse:
+ * 1. resolve the member (unknown → rejected);
+ * 2. drop versions identical to one already held (an identical resend is not a new version);
+ * 3. number new versions after the claim's existing ones, in file order;
+ * 4. insert them (with lines and diagnoses for medical claims);
+ * 5. move `is_current` to the version with the latest own timestamp (FHIR meta.lastUpdated or
+ *    created, Tuva paid_date), ties going to the later arrival — so files loaded in any order
+ *    give the same current claims whenever the claims carry timestamps.
+ */
+export async function mergeClaims(
+  warehouse: Warehouse,
+  kind: 'medical' | 'pharmacy',
+  batch: ClaimBatch,
+): Promise<ClaimCounts> {
+  const stage = kind === 'medical' ? 'temp.stg_med_claim' : 'temp.stg_rx';
+  const target = kind === 'medical' ? 'medical_claim' : 'pharmacy_claim';
+  await warehouse.run('drop table if exists temp.claim_in');
+  await warehouse.run(
+    `create temp table claim_in as
+     select s.*, r.member_id from ${stage} s left join temp.member_ref r on r.ref = s.person_ref`,
+  );
+  await warehouse.run(
+    `insert into rejected_row (batch_id, file_path, line, field, reason, raw)
+     select $1, $2, vkey, $3, 'unknown member ' || person_ref, null from temp.claim_in where member_id is null`,
+    [batch.batchId, batch.file, batch.personField],
+  );
+  await warehouse.run('drop table if exists temp.claim_new');
+  await warehouse.run(
+    `create temp table claim_new as
+     with known as (select * from temp.claim_in where member_id is not null),
+     fresh as (
+       select k.* from known k
+       where not exists (select 1 from ${target} c where c.claim_id = k.claim_id and c.content_hash = k.content_hash)
+       qualify row_number() over (partition by k.claim_id, k.content_hash order by k.vkey) = 1
+     ),
+     previous as (
+       select claim_id, max(version) as max_version from ${target}
+       where claim_id in (select claim_id from fresh) group by claim_id
+     )
+     select f.*, coalesce(p.max_version, 0) + row_number() over (partition by f.claim_id order by f.vkey) as version
+     from fresh f left join previous p using (claim_id)`,
+  );
+  const [stats] = await warehouse.all<{
+    input: number;
+    rejected: number;
+    loaded: number;
+    replaced: number;
+    reversed: number;
+  }>(
+    `select (select count(*) from temp.claim_in) as input,
+       (select count(*) from temp.claim_in where member_id is null) as rejected,
+       count(*) as loaded, count(*) filter (where version > 1) as replaced,
+       count(*) filter (where is_reversed) as reversed
+     from temp.claim_new`,
+  );
+  if (kind === 'medical') await insertMedical(warehouse, batch.batchId);
+  else await insertPharmacy(warehouse, batch.batchId);
+  await warehouse.run(
+    `update ${target} set is_current = (r.rn = 1)
+     from (
+       select claim_id, version,
+         row_number() over (partition by claim_id order by source_updated desc nulls last, version desc) as rn
+       from ${target} where claim_id in (select claim_id from temp.claim_new)
+     ) r
+     where ${target}.claim_id = r.claim_id and ${target}.version = r.version and ${target}.is_current <> (r.rn = 1)`,
+  );
+  const s = stats ?? { input: 0, rejected: 0, loaded: 0, replaced: 0, reversed: 0 };
+  return {
+    loaded: s.loaded,
+    replaced: s.replaced,
+    reversed: s.reversed,
+    rejected: s.rejected,
+    unchanged: s.input - s.rejected - s.loaded,
+  };
+}
+
+async function insertMedical(warehouse: Warehouse, batchId: string): Promise<void> {
+  await warehouse.run(
+    `insert into medical_claim (claim_id, version, is_current, is_reversed, member_id, claim_type, setting,
+       claim_date, start_date, end_date, admission_type, bill_type, billing_npi, paid_amount,
+       batch_id, source_updated, content_hash)
+     select claim_id, version, false, is_reversed, member_id, claim_type, setting, cast(claim_date as date),
+       cast(start_date as date), cast(end_date as date), admission_type, bill_type, ${npiOrFhirId('billing_ref')},
+       paid_amount, $1, cast(source_updated as timestamp), content_hash
+     from temp.claim_new`,
+    [batchId],
+  );
+  await warehouse.run(
+    `insert into medical_claim_line (claim_id, version, line_number, service_date, procedure_code, revenue_code,
+       place_of_service, units, rendering_npi, paid_amount)
+     select n.claim_id, n.version, l.line_number, cast(l.service_date as date), l.procedure_code, l.revenue_code,
+       l.place_of_service, l.units, ${npiOrFhirId('l.rendering_ref')}, l.paid_amount
+     from temp.claim_new n join temp.stg_med_line l on l.vkey = n.vkey`,
+  );
+  await warehouse.run(
+    `insert into medical_claim_dx (claim_id, version, position, code, is_principal)
+     select n.claim_id, n.version, d.position, d.code, d.is_principal
+     from temp.claim_new n join temp.stg_med_dx d on d.vkey = n.vkey`,
+  );
+}
+
+async function insertPharmacy(warehouse: Warehouse, batchId: string): Promise<void> {
+  await warehouse.run(
+    `insert into pharmacy_claim (claim_id, version, is_current, is_reversed, member_id, fill_date, ndc, quantity,
+       days_supply, prescriber_npi, pharmacy_npi, paid_amount, batch_id, source_updated, content_hash)
+     select claim_id, version, false, is_reversed, member_id, cast(fill_date as date), ndc, quantity, days_supply,
+       ${npiOrFhirId('prescriber_ref')}, ${npiOrFhirId('pharmacy_ref')}, paid_amount, $1,
+       cast(source_updated as timestamp), content_hash
+     from temp.claim_new`,
+    [batchId],
+  );
+}

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { type CsvKind, detectCsvLayout } from './csv/csv-layouts.ts';
+
+/** What a file looks like from its first bytes, before any row is read. */
+export type Sniffed =
+  | { format: 'fhir-ndjson'; firstType: string | null }
+  | { format: 'fhir-bundle' }
+  | { format: 'csv'; kind: CsvKind }
+  | { format: 'rejected'; field: string; reason: string };
+
+const sniffBytes = 64 * 1024;
+
+/** Reads the start of a file and names its format, or why it cannot be loaded at all. */
+export function sniffFile(filePath: string): Sniffed {
+  const fd = fs.openSync(filePath, 'r');
+  const buffer = Buffer.alloc(sniffBytes);
+  const size = fs.readSync(fd, buffer, 0, sniffBytes, 0);
+  fs.closeSync(fd);
+  const head = buffer.subarray(0, size);
+  if (head.toString('utf8').trim() === '')
+    return { format: 'rejected', field: '(file)', reason: 'empty file' };
+  if (head.includes(0) || !isUtf8(head, size === sniffBytes))
+    return { format: 'rejected', field: '(file)', reason: 'binary file: not UTF-8 text' };
+  const text = head.toString('utf8').replace(/^\uFEFF/, '');
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return sniffJson(filePath, trimmed);
+  const header = (text.split(/\r?\n/, 1)[0] ?? '').split(',').map((h) => h.replace(/^"|"$/g, ''));
+  const { kind, missing } = detectCsvLayout(header);
+  if (!kind)
+    return {
+      format: 'rejected',
+      field: '(header)',
+      reason: 'not FHIR JSON and no known CSV header (eligibility, medical_claim, pharmacy_claim)',
+    };
+  if (missing.length > 0)
+    return {
+      format: 'rejected',
+      field: missing.join(';'),
+      reason: `${kind} CSV header lacks ${missing.join(', ')}`,
+    };
+  return { format: 'csv', kind };
+}
+
+function sniffJson(filePath: string, trimmed: string): Sniffed {
+  const firstLine = trimmed.split('\n', 1)[0] ?? '';
+  try {
+    const first = JSON.parse(firstLine) as { resourceType?: unknown };
+    if (first.resourceType === 'Bundle') return { format: 'fhir-bundle' };
+    return {
+      format: 'fhir-ndjson',
+      firstType: typeof first.resourceType === 'string' ? first.resourceType : null,
+    };
+  } catch {
+    // A pretty-printed document spans lines: only a Bundle is read whole (Bundles are small).
+    if (
+      /"resourceType"\s*:\s*"Bundle"/.test(trimmed.slice(0, 4096)) ||
+      fs.statSync(filePath).size < 64 * 1024
+    ) {
+      try {
+        const doc = JSON.parse(fs.readFileSync(filePath, 'utf8')) as { resourceType?: unknown };
+        if (doc.resourceType === 'Bundle') return { format: 'fhir-bundle' };
+      } catch {
+        // fall through: read as NDJSON, where each malformed line is rejected on its own
+      }
+    }
+    return { format: 'fhir-ndjson', firstType: null };
+  }
+}
+
+function isUtf8(bytes: Buffer, truncated: boolean): boolean {
+  // A multi-byte character may be cut at the end of the sniffed window; allow for that.
+  const body = truncated ? bytes.subarray(0, bytes.length - 4) : bytes;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The sha256 of a file's bytes, streamed. */
+export async function hashFile(filePath: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1 << 20 }))
+    hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
