@@ -21,7 +21,7 @@ export async function readBundle(filePath: string, sink: RowSink): Promise<void>
     return;
   }
   const doc = asObject(bundle);
-  if (!doc || doc.resourceType !== 'Bundle' || !bundleTypes.has(String(doc.type))) {
+  if (doc?.resourceType !== 'Bundle' || !bundleTypes.has(String(doc.type))) {
     sink.reject(0, 'type', `not a collection, transaction or searchset Bundle`, null);
     return;
   }

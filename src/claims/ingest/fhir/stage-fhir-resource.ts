@@ -17,6 +17,7 @@ export const loadedResourceTypes = new Set([
 
 /** Maps one resource and stages its rows; a bad field throws a RowError and stages nothing. */
 export function stageFhirResource(resource: JsonObject, line: number, stager: Stager): void {
+  if (resource.resourceType === undefined) fail('resourceType', 'missing');
   switch (resource.resourceType) {
     case 'Patient':
       stager.add('stg_member', mapPatient(resource, line));
@@ -39,8 +40,6 @@ export function stageFhirResource(resource: JsonObject, line: number, stager: St
       for (const d of rows.dx) stager.add('stg_med_dx', d);
       return;
     }
-    case undefined:
-      fail('resourceType', 'missing');
     default:
       fail(
         'resourceType',
