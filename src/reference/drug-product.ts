@@ -16,8 +16,17 @@ export type DrugClass = (typeof drugClasses)[number];
  * sublingual tablets and lozenges (0.13 per mcg); `mucosal` covers fentanyl
  * buccal films and sublingual (oral) sprays (0.18 per mcg, CDC 2018 file
  * documentation note 3); `nasal` covers nasal sprays (fentanyl 0.16 per mcg).
+ * `injectable` gets no factor: CDC's factors are for oral and transmucosal use.
  */
-export const routeGroups = ['oral', 'transdermal', 'buccal', 'mucosal', 'nasal', 'other'] as const;
+export const routeGroups = [
+  'oral',
+  'transdermal',
+  'buccal',
+  'mucosal',
+  'nasal',
+  'injectable',
+  'other',
+] as const;
 export type RouteGroup = (typeof routeGroups)[number];
 
 export type DrugSource = 'builtin' | 'cdc-ndc-2016' | 'cdc-ndc-2018' | 'omtk';

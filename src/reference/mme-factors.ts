@@ -35,6 +35,8 @@ const shared2018: readonly Entry[] = [
   ['dihydrocodeine', '*', 0.25, file2018],
   ['opium', '*', 1, file2018],
   ['levomethadyl', '*', 8, file2018],
+  // Withdrawn from the US market in 2010; the 2016 and 2018 files still list it at 0.23.
+  ['propoxyphene', '*', 0.23, 'CDC NDC/MME conversion file 2018, Opioids sheet'],
 ];
 
 /**
@@ -102,9 +104,10 @@ export const mmeFactors: readonly MmeFactor[] = [
 /**
  * The conversion factor of an ingredient by a route in a factor set: the
  * route-specific row first, then the `*` row; null when the set has none
- * (non-opioids, buprenorphine, fentanyl by an unknown route).
+ * (non-opioids, buprenorphine, injectables, fentanyl by an unknown route).
  */
 export function factorFor(factorSet: FactorSet, ingredient: string, routeGroup: string): number | null {
+  if (routeGroup === 'injectable') return null;
   const name = ingredient.trim().toLowerCase();
   const rows = mmeFactors.filter((f) => f.factorSet === factorSet && f.ingredient === name);
   return (

@@ -43,6 +43,16 @@ export const referenceSchema: readonly string[] = [
     source varchar not null,            -- omtk
     primary key (rxcui, ingredient_rxcui)
   )`,
+  // The factor of each opioid analgesic NDC in each factor set: the route-specific
+  // row first, else the ingredient's '*' row. Buprenorphine and injectables get none.
+  `create or replace view drug_mme_factor as
+    select f.factor_set, d.ndc,
+      coalesce(max(case when f.route_group = d.route_group then f.factor end),
+               max(case when f.route_group = '*' then f.factor end)) as factor
+    from drug d
+    join mme_factor f on f.ingredient = d.ingredient and f.route_group in (d.route_group, '*')
+    where d.drug_class = 'opioid_analgesic' and d.route_group <> 'injectable'
+    group by f.factor_set, d.ndc`,
   `create table if not exists reference_import (
     file_path varchar not null,
     file_hash varchar not null,         -- sha256 of the file's bytes
