@@ -99,7 +99,7 @@ export function mapExplanationOfBenefit(resource: JsonObject, vkey: number): Eob
   if (numbers.size !== lines.length) fail('item.sequence', 'two items share a sequence number');
   const dx = mapDiagnoses(resource.diagnosis, vkey);
   const serviceDates = lines.map((l) => l.service_date).filter((d): d is string => d !== null);
-  const claimDate = serviceDates.length > 0 ? serviceDates.reduce((a, b) => Math.min(b, a)) : start;
+  const claimDate = serviceDates.length > 0 ? [...serviceDates].sort()[0] : start;
   if (!claimDate) fail('billablePeriod.start', 'no service date on any item and no billable period');
   const billType = codeOf(info.find((i) => hasCode(i.category, 'typeofbill'))?.code);
   const claim: StagedRow<'stg_med_claim'> = {
