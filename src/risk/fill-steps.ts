@@ -21,25 +21,25 @@ export const fillSteps: readonly RuleStep[] = [
   },
   {
     // §4: kind of fill from the drug class (buprenorphine is MOUD in every form); daily MME =
-    // strength × quantity ÷ days supply × factor, the factor for the drug's route first, else '*'.
+    // strength × quantity × factor ÷ days supply (dividing last keeps 25 × 10 × 7.2 ÷ 30 exactly 60).
+    // The factor comes from the reference's drug_mme_factor view (route-specific row first, else '*').
     name: 'rk_fill',
     sql: `
       with classified as (
         select r.*, d.ingredient, d.strength, d.unit, d.route_group, d.name as drug_name,
-               case when mi.ingredient is not null then 'moud' else k.fill_kind end as fill_kind
+               case when mi.ingredient is not null then 'moud' else k.fill_kind end as fill_kind,
+               coalesce(us.scale, 1) as unit_scale
         from rk_current_pharmacy r
         join drug d on d.ndc = r.ndc
         left join rk_drug_kind k on k.drug_class = d.drug_class
         left join rk_moud_ingredient mi on mi.ingredient = d.ingredient
+        left join rk_unit_scale us on us.unit = upper(trim(d.unit))
       )
-      select c.*, coalesce(fr.factor, fa.factor) as factor,
+      select c.*, v.factor,
              case when c.fill_kind = 'opioid'
-                  then c.strength * c.quantity / c.days_supply * coalesce(fr.factor, fa.factor) end as daily_mme
+                  then c.strength * c.unit_scale * c.quantity * v.factor / c.days_supply end as daily_mme
       from classified c cross join rk_param p
-      left join mme_factor fr on fr.factor_set = p.factor_set and fr.ingredient = c.ingredient
-                              and fr.route_group = c.route_group
-      left join mme_factor fa on fa.factor_set = p.factor_set and fa.ingredient = c.ingredient
-                              and fa.route_group = '*'
+      left join drug_mme_factor v on v.ndc = c.ndc and v.factor_set = p.factor_set
       where c.fill_kind is not null`,
   },
   {

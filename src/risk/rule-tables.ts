@@ -51,6 +51,9 @@ const drugClassKinds: ReadonlyArray<readonly [string, string]> = [
   ['naloxone', 'naloxone'],
 ];
 
+/** Patch factors are per mcg/hr; RxNorm-sourced rows may state mg/hr (as `dailyMme` in src/reference reads them). */
+const unitScales: ReadonlyArray<readonly [string, number]> = [['MG/HR', 1000]];
+
 /** Buprenorphine in every form is MOUD, never an opioid analgesic fill, whatever its class says. */
 const moudIngredients = ['buprenorphine', 'naltrexone'];
 
@@ -142,6 +145,13 @@ export async function loadRuleTables(
     'rk_drug_kind',
     '?, ?',
     drugClassKinds.map((r) => [...r]),
+  );
+  await createTable(warehouse, 'rk_unit_scale', 'unit varchar, scale double precision');
+  await insertRows(
+    warehouse,
+    'rk_unit_scale',
+    '?, ?',
+    unitScales.map((r) => [...r]),
   );
   await createTable(warehouse, 'rk_moud_ingredient', 'ingredient varchar');
   await insertRows(

@@ -210,3 +210,9 @@ export async function addMedical(w: Warehouse, c: MedicalSpec): Promise<void> {
 export async function addEdVisit(w: Warehouse, id: string, member: string, date: string, dx: string[] = []) {
   await addMedical(w, { id, member, date, dx, lines: [{ procedure: '99283' }] });
 }
+
+/** The as-of date most rule tests use, and the first day of each of its windows. */
+export const D = '2026-06-30';
+export const L90_START = '2026-04-02'; // D − 89
+export const W180_START = '2026-01-02'; // D − 179
+export const W365_START = '2025-07-01'; // D − 364

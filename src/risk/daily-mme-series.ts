@@ -1,0 +1,39 @@
+import type { Warehouse } from '../platform/warehouse/warehouse.ts';
+import { roundMme } from '../reference/daily-mme.ts';
+import { fillSteps } from './fill-steps.ts';
+import { parseRiskConfig, type RiskConfig } from './risk-config.ts';
+import { runRuleSteps } from './rule-step.ts';
+import { addDays, loadRuleTables } from './rule-tables.ts';
+
+export interface DailyMme {
+  date: string;
+  mme: number;
+}
+
+/** A member's MME on each day from `from` to `to` (RISK-RULES §4: the sum of the opioid fills covering the day). */
+export async function dailyMmeSeries(
+  warehouse: Warehouse,
+  memberId: string,
+  from: string,
+  to: string,
+  options: { config?: RiskConfig } = {},
+): Promise<DailyMme[]> {
+  const span = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  if (!(span >= 1)) return [];
+  const base = options.config ?? parseRiskConfig({});
+  // The long window is stretched to the chart's range so every fill reaching it is read.
+  const config: RiskConfig = { ...base, windows: { ...base.windows, longDays: Math.max(span, 1) } };
+  await loadRuleTables(warehouse, config, { asOf: to, memberId });
+  await runRuleSteps(warehouse, fillSteps.slice(0, 2));
+  const fills = await warehouse.all<{ fill_date: string; end_date: string; daily_mme: number | null }>(
+    `select fill_date, end_date, daily_mme from rk_fill where fill_kind = 'opioid' order by fill_date, claim_id`,
+  );
+  const series: DailyMme[] = [];
+  for (let i = 0; i < span; i++) {
+    const date = addDays(from, i);
+    let mme = 0;
+    for (const f of fills) if (f.fill_date <= date && date <= f.end_date) mme += f.daily_mme ?? 0;
+    series.push({ date, mme: roundMme(mme) });
+  }
+  return series;
+}

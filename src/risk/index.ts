@@ -1,0 +1,29 @@
+/**
+ * The checkpoint risk engine (RISK-RULES §1–7): what other domains may use.
+ * Everything else in `src/risk/` is internal.
+ */
+export type { CandidateDisposer, DispositionDecision, RunHeader } from './candidate-disposer.ts';
+export { computeDailyMme, type MmeAnswer, type MmeQuestion } from './compute-mme.ts';
+export { type DailyMme, dailyMmeSeries } from './daily-mme-series.ts';
+export { type EvaluateOptions, evaluateMembers } from './evaluate-members.ts';
+export { type ExplainedFill, explainMember, type MemberExplanation } from './explain-member.ts';
+export {
+  compareCandidates,
+  type IdentifyOptions,
+  type IdentifyResult,
+  identifyMembers,
+  type WorklistEntry,
+} from './identify-members.ts';
+export { loadRun } from './load-run.ts';
+export {
+  factorSets,
+  hashRiskConfig,
+  parseRiskConfig,
+  type RiskConfig,
+  type RiskConfigInput,
+  readRiskConfigFile,
+  ruleVersion,
+} from './risk-config.ts';
+export { ensureRiskSchema } from './risk-schema.ts';
+export * from './risk-types.ts';
+export { formatWorklist, type WorklistFormat, worklistFormats } from './worklist-format.ts';
