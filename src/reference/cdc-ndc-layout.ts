@@ -39,7 +39,7 @@ export function detectCdcLayout(file: string, header: readonly string[]): CdcHea
   }
   if (missing.length > 0)
     throw new AppError(
-      'validation_failed',
+      'unprocessable',
       `${file} is not a CDC NDC/MME sheet (2016 or 2018 layout)`,
       missing.map((m) => ({ path: `${file}:1`, message: `missing column ${m}` })),
     );

@@ -13,17 +13,24 @@ import { type CsvRecord, readCsvRecords } from './read-csv-records.ts';
 export const referenceFormats = ['cdc-ndc', 'omtk'] as const;
 export type ReferenceFormat = (typeof referenceFormats)[number];
 
+/** The format a header says: OMTK tables have `drug_rxcui`; anything else is read as a CDC sheet. */
+export function detectReferenceFormat(header: readonly string[]): ReferenceFormat {
+  return header.includes('drug_rxcui') ? 'omtk' : 'cdc-ndc';
+}
+
 /**
  * Imports one reference file: validates every row, stores the good ones in one
  * transaction (replacing rows with the same key, so importing again changes
  * nothing) and returns a summary with each rejected row's line, field and reason.
+ * Without a format, the header decides.
  */
 export async function importReferenceFile(
   warehouse: Warehouse,
   filePath: string,
-  format: ReferenceFormat,
+  requested?: ReferenceFormat,
 ): Promise<ImportSummary> {
   const csv = await readCsvRecords(filePath);
+  const format = requested ?? detectReferenceFormat(csv.header);
   const summary: ImportSummary = {
     file: filePath,
     format,
@@ -53,7 +60,7 @@ export async function importReferenceFile(
     const missing = omtkColumns.filter((c) => !csv.header.includes(c));
     if (missing.length > 0)
       throw new AppError(
-        'validation_failed',
+        'unprocessable',
         `${filePath} is not an OMTK drug-ingredient table`,
         missing.map((c) => ({ path: `${filePath}:1`, message: `missing column ${c}` })),
       );

@@ -20,15 +20,15 @@ export interface CsvFile {
 export async function readCsvRecords(filePath: string): Promise<CsvFile> {
   if (!fs.existsSync(filePath)) throw new AppError('not_found', `no such file: ${filePath}`);
   const head = await readHead(filePath);
-  if (head.length === 0) throw new AppError('validation_failed', `${filePath} is empty`);
-  if (head.includes(0)) throw new AppError('validation_failed', `${filePath} is not a text CSV file`);
+  if (head.length === 0) throw new AppError('unprocessable', `${filePath} is empty`);
+  if (head.includes(0)) throw new AppError('unprocessable', `${filePath} is not a text CSV file`);
   const parser = fs
     .createReadStream(filePath)
     .pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
   const iterator: AsyncIterator<{ record: string[]; info: { lines: number } }> =
     parser[Symbol.asyncIterator]();
   const first = await iterator.next();
-  if (first.done) throw new AppError('validation_failed', `${filePath} has no header`);
+  if (first.done) throw new AppError('unprocessable', `${filePath} has no header`);
   const header = first.value.record.map((h) => h.trim());
   async function* records(): AsyncIterable<CsvRecord> {
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
