@@ -40,6 +40,7 @@ export const memberSteps: readonly RuleStep[] = [
     sql: `
       with active as (
         select member_id from rk_fill union select member_id from rk_medical_hit
+        union select member_filter from rk_param where member_filter is not null
       ), hits as (
         select h.member_id,
                count(distinct case when h.hit = 'oud' then h.claim_id end) as oud_claims,
