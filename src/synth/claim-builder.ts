@@ -1,0 +1,232 @@
+import { yearOf } from './dates.ts';
+import type { Amounts, EnrollmentSpan, MedicalClaim, MedicalLine, Member, PharmacyClaim } from './model.ts';
+import { type CostShareKind, DeductibleTracker } from './plans.ts';
+import { basePrice } from './prices.ts';
+import type { Random } from './prng.ts';
+
+export interface LineInput {
+  procedureCode?: string;
+  revenueCode?: string;
+  placeOfService?: string;
+  units?: number;
+  /** Days after the claim start (institutional stays); default 0. */
+  offset?: number;
+}
+
+export interface ProfessionalInput {
+  day: number;
+  diagnoses: string[];
+  lines: LineInput[];
+  renderingNpi: string;
+  billingNpi?: string;
+  cost?: CostShareKind;
+}
+
+export interface InstitutionalInput {
+  setting: 'inpatient' | 'outpatient';
+  startDay: number;
+  endDay: number;
+  admissionType?: string;
+  billType: string;
+  diagnoses: string[];
+  lines: LineInput[];
+  facilityNpi: string;
+  attendingNpi?: string;
+  cost?: CostShareKind;
+}
+
+export interface FillInput {
+  day: number;
+  ndc: string;
+  quantity: number;
+  daysSupply: number;
+  prescriberNpi: string;
+  pharmacyNpi: string;
+  /** Allowed amount in cents. */
+  price: number;
+  brand?: boolean;
+}
+
+interface Pending {
+  claim: MedicalClaim | PharmacyClaim;
+  cost: CostShareKind;
+  order: number;
+}
+
+const zero: Amounts = { charge: 0, allowed: 0, paid: 0, deductible: 0, copay: 0, coinsurance: 0 };
+
+/**
+ * Collects one member's claims while the patterns run, dropping any that fall
+ * outside coverage, after the as-of date or after a fatal-looking event, then
+ * dates them, numbers them and prices them in service order.
+ */
+export class ClaimBuilder {
+  private readonly pending: Pending[] = [];
+  private order = 0;
+  /** No claims on or after this day (fatal-looking overdose, hospice death). */
+  lastDay: number;
+
+  constructor(
+    readonly member: Member,
+    private readonly random: Random,
+    readonly windowStart: number,
+    readonly asOf: number,
+  ) {
+    this.lastDay = asOf;
+  }
+
+  /** The enrollment span covering a day, or null. */
+  spanOn(day: number): EnrollmentSpan | null {
+    for (const span of this.member.spans) if (span.start <= day && day <= span.end) return span;
+    return null;
+  }
+
+  /** Whether a claim on this day would be kept. */
+  canBill(day: number): boolean {
+    return day >= this.windowStart && day <= this.lastDay && this.spanOn(day) !== null;
+  }
+
+  /** Adds a professional (CMS-1500) claim; false when the day is not billable. */
+  professional(input: ProfessionalInput): boolean {
+    const span = this.spanOn(input.day);
+    if (!span || !this.canBill(input.day)) return false;
+    const lines = input.lines.map((l) => this.line(input.day, input.day, l, input.renderingNpi));
+    this.push(
+      {
+        kind: 'medical',
+        claimId: '',
+        claimType: 'professional',
+        setting: null,
+        startDay: input.day,
+        endDay: input.day,
+        admissionType: null,
+        billType: null,
+        billingNpi: input.billingNpi ?? input.renderingNpi,
+        diagnoses: input.diagnoses,
+        lines,
+        paidDay: 0,
+        reversed: false,
+        version: 1,
+        plan: span.plan,
+        coverageId: '',
+      },
+      input.cost ?? 'office',
+    );
+    return true;
+  }
+
+  /** Adds an institutional (UB-04) claim; false when the start day is not billable. */
+  institutional(input: InstitutionalInput): boolean {
+    const span = this.spanOn(input.startDay);
+    if (!span || !this.canBill(input.startDay)) return false;
+    const endDay = Math.min(input.endDay, this.lastDay);
+    const lines = input.lines.map((l) => {
+      const day = Math.min(input.startDay + (l.offset ?? 0), endDay);
+      return this.line(day, l.revenueCode === '0120' ? endDay : day, l, input.attendingNpi ?? null);
+    });
+    this.push(
+      {
+        kind: 'medical',
+        claimId: '',
+        claimType: 'institutional',
+        setting: input.setting,
+        startDay: input.startDay,
+        endDay,
+        admissionType: input.admissionType ?? null,
+        billType: input.billType,
+        billingNpi: input.facilityNpi,
+        diagnoses: input.diagnoses,
+        lines,
+        paidDay: 0,
+        reversed: false,
+        version: 1,
+        plan: span.plan,
+        coverageId: '',
+      },
+      input.cost ?? 'deductible',
+    );
+    return true;
+  }
+
+  /** Adds a pharmacy claim; false when the fill day is not billable. */
+  fill(input: FillInput): boolean {
+    const span = this.spanOn(input.day);
+    if (!span || !this.canBill(input.day)) return false;
+    this.push(
+      {
+        kind: 'pharmacy',
+        claimId: '',
+        fillDay: input.day,
+        ndc: input.ndc,
+        quantity: input.quantity,
+        daysSupply: input.daysSupply,
+        prescriberNpi: input.prescriberNpi,
+        pharmacyNpi: input.pharmacyNpi,
+        amounts: { ...zero, allowed: input.price },
+        paidDay: 0,
+        reversed: false,
+        version: 1,
+        plan: span.plan,
+        coverageId: '',
+      },
+      input.brand ? 'rx-brand' : 'rx-generic',
+    );
+    return true;
+  }
+
+  private line(day: number, endDay: number, input: LineInput, renderingNpi: string | null): MedicalLine {
+    const units = input.units ?? 1;
+    const price = basePrice(input.procedureCode ?? null, input.revenueCode ?? null);
+    const allowed = Math.round(price * units * (0.85 + this.random.next() * 0.3));
+    return {
+      serviceDay: day,
+      endDay,
+      procedureCode: input.procedureCode ?? null,
+      revenueCode: input.revenueCode ?? null,
+      placeOfService: input.placeOfService ?? null,
+      units,
+      renderingNpi,
+      amounts: { ...zero, allowed },
+    };
+  }
+
+  private push(claim: MedicalClaim | PharmacyClaim, cost: CostShareKind): void {
+    this.pending.push({ claim, cost, order: this.order++ });
+  }
+
+  /**
+   * The member's claims in service order, each with its id, paid date, coverage
+   * and amounts (deductible spent in date order). Claims after `lastDay` drop.
+   */
+  finish(): Array<MedicalClaim | PharmacyClaim> {
+    const dayOf = (c: MedicalClaim | PharmacyClaim) => (c.kind === 'pharmacy' ? c.fillDay : c.startDay);
+    const kept = this.pending.filter((p) => dayOf(p.claim) <= this.lastDay);
+    kept.sort((a, b) => dayOf(a.claim) - dayOf(b.claim) || a.order - b.order);
+    const tracker = new DeductibleTracker();
+    let medical = 0;
+    let pharmacy = 0;
+    const seq = String(this.member.seq).padStart(8, '0');
+    return kept.map(({ claim, cost }) => {
+      const day = dayOf(claim);
+      const year = yearOf(day);
+      claim.paidDay = Math.min(this.asOf, day + this.random.int(7, 35));
+      const span = this.spanOn(day);
+      claim.coverageId = `cov-${this.member.memberId}-${span ? this.member.spans.indexOf(span) + 1 : 1}`;
+      const markup = 1.6 + this.random.next();
+      if (claim.kind === 'pharmacy') {
+        claim.claimId = `RX${seq}${String(++pharmacy).padStart(4, '0')}`;
+        const allowed = claim.amounts.allowed;
+        claim.amounts = tracker.share(claim.plan, year, cost, allowed, Math.round(allowed * markup));
+      } else {
+        claim.claimId = `MC${seq}${String(++medical).padStart(4, '0')}`;
+        claim.lines.forEach((line, i) => {
+          // A visit's copay applies once, to its first line; the rest go to the deductible.
+          const kind = i === 0 || cost === 'deductible' ? cost : 'deductible';
+          const allowed = line.amounts.allowed;
+          line.amounts = tracker.share(claim.plan, year, kind, allowed, Math.round(allowed * markup));
+        });
+      }
+      return claim;
+    });
+  }
+}
