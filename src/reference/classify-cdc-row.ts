@@ -11,7 +11,7 @@ const cdcRow = z.object({
   ndc: z
     .string()
     .trim()
-    .regex(/^\d{9,11}$/, 'NDC must be 9 to 11 digits')
+    .regex(/^\d{6,11}$/, 'NDC must be 6 to 11 digits')
     .transform((ndc) => ndc.padStart(11, '0')),
   productName: required('product name'),
   genericName: z.string().trim(),
