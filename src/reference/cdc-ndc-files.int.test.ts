@@ -20,10 +20,10 @@ async function fileFactors(file: string): Promise<Map<string, string>> {
   return factors;
 }
 
-interface FactorRow {
+type FactorRow = {
   ndc: string;
   factor: number;
-}
+};
 
 describe.skipIf(!dir2018)('CDC NDC/MME file, 2018 version', () => {
   const opioids = path.join(dir2018 ?? '', 'sheet-Opioids.csv');
