@@ -40,7 +40,8 @@ export function mapMedicalClaimRow(row: CsvRow, line: number): StagedRow<'stg_cs
     claim_id: requireText(row.get('claim_id'), 'claim_id'),
     line_number: lineNumber,
     claim_type: claimType,
-    person_ref: requireText(row.get('person_id'), 'person_id'),
+    // Tuva claims carry member_id beside person_id; it names the enrollment exactly.
+    person_ref: row.get('member_id') || requireText(row.get('person_id'), 'person_id'),
     claim_start: claimStart,
     claim_end: parseOptionalDay(row.get('claim_end_date'), 'claim_end_date'),
     line_start: lineStart,

@@ -20,7 +20,8 @@ export function mapPharmacyClaimRow(row: CsvRow, line: number): StagedRow<'stg_r
   const rx: StagedRow<'stg_rx'> = {
     vkey: line,
     claim_id: requireText(row.get('claim_id'), 'claim_id'),
-    person_ref: requireText(row.get('person_id'), 'person_id'),
+    // Tuva claims carry member_id beside person_id; it names the enrollment exactly.
+    person_ref: row.get('member_id') || requireText(row.get('person_id'), 'person_id'),
     fill_date: parseDay(row.get('dispensing_date'), 'dispensing_date'),
     ndc: parseNdc(row.get('ndc_code'), 'ndc_code'),
     quantity,
