@@ -1,4 +1,5 @@
 import { caseMigrations } from './outreach/cases/case-migrations.ts';
+import { caseworkMigrations } from './outreach/casework/casework-migrations.ts';
 import type { Migration } from './platform/db/migration.ts';
 import { platformMigrations } from './platform/db/platform-migrations.ts';
 import { privacyMigrations } from './privacy/privacy-migrations.ts';
@@ -11,4 +12,5 @@ export const migrations: readonly Migration[] = [
   ...platformMigrations,
   ...privacyMigrations,
   ...caseMigrations,
+  ...caseworkMigrations,
 ];

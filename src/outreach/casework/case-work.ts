@@ -1,0 +1,94 @@
+import type { z } from 'zod';
+import { proposeNextAction } from './case-lifecycle.ts';
+import type { caseWorkView } from './casework-schemas.ts';
+import { type CaseworkDb, loadCase } from './casework-store.ts';
+import { firstAttemptDueAt } from './service-level.ts';
+
+export type CaseWork = z.infer<typeof caseWorkView>;
+
+const iso = (value: Date | string | null): string | null =>
+  value === null ? null : new Date(value).toISOString();
+
+/** A date column as 'YYYY-MM-DD', whether the driver gives a string or a Date. */
+function toDateText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+}
+
+/** Everything a case manager works with on a case: stage, attempts, referrals, history, the next action. */
+export async function readCaseWork(db: CaseworkDb, caseId: string): Promise<CaseWork> {
+  const current = await loadCase(db, caseId);
+  const [attempts, referrals, history, assignee] = await Promise.all([
+    db
+      .selectFrom('outreach_attempt')
+      .innerJoin('app_user', 'app_user.user_id', 'outreach_attempt.recorded_by')
+      .select([
+        'attempt_id',
+        'attempted_at',
+        'channel',
+        'outcome',
+        'notes',
+        'next_step',
+        'next_attempt_at',
+        'app_user.username',
+        'app_user.display_name',
+      ])
+      .where('case_id', '=', caseId)
+      .orderBy('attempted_at')
+      .orderBy('recorded_at')
+      .execute(),
+    db.selectFrom('referral').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
+    db.selectFrom('case_event').selectAll().where('case_id', '=', caseId).orderBy('event_id').execute(),
+    current.assignedTo
+      ? db
+          .selectFrom('app_user')
+          .select(['username', 'display_name'])
+          .where('user_id', '=', current.assignedTo)
+          .executeTakeFirst()
+      : Promise.resolve(undefined),
+  ]);
+  return {
+    caseId,
+    memberId: current.memberId,
+    stage: current.stage,
+    status: current.status,
+    version: current.version,
+    assignedTo: current.assignedTo,
+    assigneeName: assignee ? (assignee.display_name ?? assignee.username) : null,
+    openedAt: current.openedAt.toISOString(),
+    firstAttemptDueAt: firstAttemptDueAt(current.openedAt),
+    firstAttemptAt: iso(attempts[0]?.attempted_at ?? null),
+    attempts: attempts.map((a) => ({
+      attemptId: a.attempt_id,
+      attemptedAt: new Date(a.attempted_at).toISOString(),
+      channel: a.channel,
+      outcome: a.outcome,
+      notes: a.notes,
+      nextStep: a.next_step,
+      nextAttemptAt: iso(a.next_attempt_at),
+      recordedBy: a.display_name ?? a.username,
+    })),
+    referrals: referrals.map((r) => ({
+      referralId: r.referral_id,
+      kind: r.kind,
+      status: r.status,
+      providerName: r.provider_name,
+      scheduledFor: toDateText(r.scheduled_for),
+      notes: r.notes,
+      createdAt: new Date(r.created_at).toISOString(),
+      updatedAt: new Date(r.updated_at).toISOString(),
+    })),
+    history: history.map((e) => ({
+      at: new Date(e.occurred_at).toISOString(),
+      actor: e.actor_username,
+      kind: e.kind,
+      from: e.from_value,
+      to: e.to_value,
+      detail: e.detail,
+    })),
+    nextAction:
+      current.status === 'closed'
+        ? { kind: 'none', reason: 'The case is closed.' }
+        : proposeNextAction(attempts.map((a) => a.outcome)),
+  };
+}

@@ -1,0 +1,24 @@
+import type { RouteModule } from '../../platform/http/route-module.ts';
+import { attemptRoutes } from './attempt-routes.ts';
+import { caseFhirRoutes } from './fhir-routes.ts';
+import { lifecycleRoutes } from './lifecycle-routes.ts';
+import { referralRoutes } from './referral-routes.ts';
+import { supervisorRoutes } from './supervisor-routes.ts';
+import { worklistWorkRoutes } from './worklist-work-routes.ts';
+
+const modules: readonly RouteModule[] = [
+  worklistWorkRoutes,
+  attemptRoutes,
+  referralRoutes,
+  lifecycleRoutes,
+  supervisorRoutes,
+  caseFhirRoutes,
+];
+
+/** Every casework route (attempts, referrals, lifecycle, supervisors, FHIR views), mounted as one module. */
+export const caseworkRoutes: RouteModule = {
+  name: 'outreach-casework',
+  async register(app, deps) {
+    for (const module of modules) await module.register(app, deps);
+  },
+};

@@ -1,0 +1,123 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { SessionUser } from '../../platform/auth/sessions.ts';
+import type { OpsDb } from '../../platform/db/ops-db.ts';
+import type { PlatformTables } from '../../platform/db/platform-tables.ts';
+import { AppError } from '../../platform/errors.ts';
+import { type CaseStage, type StageChange, toStoredCloseReason } from './case-lifecycle.ts';
+import type { CaseworkTables } from './casework-tables.ts';
+
+/** The platform's tables (users) and the casework tables together. */
+export type CaseworkSchema = PlatformTables & CaseworkTables;
+export type CaseworkDb = Kysely<CaseworkSchema> | Transaction<CaseworkSchema>;
+
+/** The casework view of the operational store. */
+export function caseworkDb(db: OpsDb): Kysely<CaseworkSchema> {
+  return db.withTables<CaseworkTables>();
+}
+
+export interface CaseRow {
+  caseId: string;
+  memberId: string;
+  stage: CaseStage;
+  status: 'open' | 'closed';
+  assignedTo: string | null;
+  version: number;
+  openedAt: Date;
+}
+
+/** The case, or not_found. */
+export async function loadCase(db: CaseworkDb, caseId: string): Promise<CaseRow> {
+  const row = await db
+    .selectFrom('outreach_case')
+    .select(['case_id', 'member_id', 'stage', 'status', 'assigned_to', 'version', 'opened_at'])
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found', 'There is no such case.');
+  return {
+    caseId: row.case_id,
+    memberId: row.member_id,
+    stage: row.stage,
+    status: row.status,
+    assignedTo: row.assigned_to,
+    version: row.version,
+    openedAt: new Date(row.opened_at),
+  };
+}
+
+/** Appends one line to the case history: what changed, from what to what, and who did it. */
+export async function recordCaseEvent(
+  db: CaseworkDb,
+  event: {
+    caseId: string;
+    actor: SessionUser;
+    kind: string;
+    from?: string | null;
+    to?: string | null;
+    detail?: string | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto('case_event')
+    .values({
+      case_id: event.caseId,
+      actor_id: event.actor.userId,
+      actor_username: event.actor.username,
+      kind: event.kind,
+      from_value: event.from ?? null,
+      to_value: event.to ?? null,
+      detail: event.detail ?? null,
+    })
+    .execute();
+}
+
+/**
+ * Applies a stage change if it changes anything, bumping the version; with `expectedVersion`
+ * a stale write is refused with 409 instead of overwriting someone else's change.
+ */
+export async function applyStageChange(
+  db: CaseworkDb,
+  current: CaseRow,
+  change: StageChange,
+  actor: SessionUser,
+  options: { expectedVersion?: number; note?: string } = {},
+): Promise<CaseRow> {
+  const stage: CaseStage = change.kind === 'close' ? 'closed' : change.stage;
+  if (stage === current.stage && change.kind !== 'close') return current;
+  if (current.status === 'closed') throw new AppError('conflict', 'This case is already closed.');
+  const version = options.expectedVersion ?? current.version;
+  const closing = change.kind === 'close';
+  const updated = await db
+    .updateTable('outreach_case')
+    .set((eb) => ({
+      stage,
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+      ...(closing
+        ? {
+            status: 'closed' as const,
+            closed_at: new Date(),
+            close_reason: toStoredCloseReason(change.reason),
+            ...(options.note ? { note: options.note } : {}),
+          }
+        : {}),
+    }))
+    .where('case_id', '=', current.caseId)
+    .where('version', '=', version)
+    .returning(['version'])
+    .executeTakeFirst();
+  if (!updated) throw new AppError('conflict', 'Someone else changed this case. Reload it and try again.');
+  await recordCaseEvent(db, {
+    caseId: current.caseId,
+    actor,
+    kind: closing ? 'closed' : 'stage',
+    from: current.stage,
+    to: closing ? `closed: ${change.reason}` : stage,
+    detail: options.note ?? null,
+  });
+  return {
+    ...current,
+    stage,
+    version: updated.version,
+    ...(closing ? { status: 'closed' as const } : {}),
+  };
+}

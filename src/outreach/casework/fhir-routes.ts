@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { RequestAccess } from '../../platform/http/request-access.ts';
+import type { RouteModule } from '../../platform/http/route-module.ts';
+import { readCaseWork } from './case-work.ts';
+import { caseworkDb, loadCase } from './casework-store.ts';
+import { toFhirBundle, toFhirTask } from './fhir-views.ts';
+
+const fhirJson = z.record(z.string(), z.unknown());
+
+/** FHIR views: GET /api/fhir/Task/{id} and the case bundle with Communications and ServiceRequests. */
+export const caseFhirRoutes: RouteModule = {
+  name: 'outreach-fhir',
+  register(app, deps) {
+    const db = caseworkDb(deps.store.db);
+    async function read(caseId: string, access: RequestAccess) {
+      const { memberId } = await loadCase(db, caseId);
+      return access.member(memberId, { action: 'export', resourceType: 'Case', resourceId: caseId }, () =>
+        readCaseWork(db, caseId),
+      );
+    }
+    app.get(
+      '/api/fhir/Task/:caseId',
+      {
+        config: { roles: ['case_manager', 'supervisor'] },
+        schema: {
+          tags: ['fhir'],
+          params: z.object({ caseId: z.string().min(1).max(64) }),
+          response: { 200: fhirJson },
+        },
+      },
+      async (request, reply) => {
+        reply.type('application/fhir+json');
+        return toFhirTask(await read(request.params.caseId, request.access));
+      },
+    );
+    app.get(
+      '/api/fhir/Task/:caseId/$everything',
+      {
+        config: { roles: ['case_manager', 'supervisor'] },
+        schema: {
+          tags: ['fhir'],
+          params: z.object({ caseId: z.string().min(1).max(64) }),
+          response: { 200: fhirJson },
+        },
+      },
+      async (request, reply) => {
+        reply.type('application/fhir+json');
+        return toFhirBundle(await read(request.params.caseId, request.access));
+      },
+    );
+  },
+};
