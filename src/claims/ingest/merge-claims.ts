@@ -46,10 +46,24 @@ export async function mergeClaims(
      select $1, $2, vkey, $3, 'unknown member ' || person_ref, null from temp.claim_in where member_id is null`,
     [batch.batchId, batch.file, batch.personField],
   );
+  // An identical resend carries no new content but may carry a later timestamp: the held
+  // version keeps the latest one, so which copy arrived first does not matter.
+  await warehouse.run(
+    `update ${target} set source_updated = k.latest
+     from (
+       select claim_id, content_hash, max(cast(source_updated as timestamp)) as latest
+       from temp.claim_in where member_id is not null group by claim_id, content_hash
+     ) k
+     where ${target}.claim_id = k.claim_id and ${target}.content_hash = k.content_hash
+       and k.latest > coalesce(${target}.source_updated, timestamp '0001-01-01')`,
+  );
   await warehouse.run('drop table if exists temp.claim_new');
   await warehouse.run(
     `create temp table claim_new as
-     with known as (select * from temp.claim_in where member_id is not null),
+     with known as (
+       select * replace (max(source_updated) over (partition by claim_id, content_hash) as source_updated)
+       from temp.claim_in where member_id is not null
+     ),
      fresh as (
        select k.* from known k
        where not exists (select 1 from ${target} c where c.claim_id = k.claim_id and c.content_hash = k.content_hash)
@@ -82,7 +96,7 @@ export async function mergeClaims(
      from (
        select claim_id, version,
          row_number() over (partition by claim_id order by source_updated desc nulls last, version desc) as rn
-       from ${target} where claim_id in (select claim_id from temp.claim_new)
+       from ${target} where claim_id in (select claim_id from temp.claim_in where member_id is not null)
      ) r
      where ${target}.claim_id = r.claim_id and ${target}.version = r.version and ${target}.is_current <> (r.rn = 1)`,
   );
