@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
+import { explainCommand } from './explain-command.ts';
+import { identifyCommand } from './identify-command.ts';
 import { ingestCommand } from './ingest-command.ts';
+import { mmeCommand } from './mme-command.ts';
 import { referenceCommand } from './reference-command.ts';
 
 /**
@@ -9,4 +12,7 @@ import { referenceCommand } from './reference-command.ts';
 export const commands: ReadonlyArray<() => Command> = [
   ingestCommand,
   referenceCommand,
+  identifyCommand,
+  explainCommand,
+  mmeCommand,
 ];
