@@ -27,7 +27,7 @@ const csvCell = (value: string | number): string => {
 /** Rejected rows as CSV with a header: file, line, field, reason. */
 export function formatRejectsCsv(rejects: readonly RejectedRow[]): string {
   const rows = rejects.map((r) => [r.file, r.line, r.field, r.reason].map(csvCell).join(','));
-  return ['file,line,field,reason', ...rows].join('\n') + '\n';
+  return `${['file,line,field,reason', ...rows].join('\n')}\n`;
 }
 
 /** What the reference holds: drugs per source and class, RxNorm rows per class, factors per set. */
