@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { explainCommand } from './explain-command.ts';
+import { generateCommand } from './generate-command.ts';
 import { identifyCommand } from './identify-command.ts';
 import { ingestCommand } from './ingest-command.ts';
 import { mmeCommand } from './mme-command.ts';
@@ -10,6 +11,7 @@ import { referenceCommand } from './reference-command.ts';
  * writes its command in `src/cli/<name>-command.ts` and adds one line here.
  */
 export const commands: ReadonlyArray<() => Command> = [
+  generateCommand,
   ingestCommand,
   referenceCommand,
   identifyCommand,
