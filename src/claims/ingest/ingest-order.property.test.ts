@@ -36,12 +36,26 @@ function writeFiles(dir: string, copies: SentCopy[]): string[] {
       ? professionalEob(id, 'p1', {
           meta,
           status,
-          diagnosis: [{ sequence: 1, diagnosisCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: `F1${c.amount}.20` }] } }],
+          diagnosis: [
+            {
+              sequence: 1,
+              diagnosisCodeableConcept: {
+                coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: `F1${c.amount}.20` }],
+              },
+            },
+          ],
         })
       : pharmacyEob(id, 'p1', {
           meta,
           status,
-          item: [{ sequence: 1, servicedDate: '2026-01-05', productOrService: { coding: [{ code: '00406051201' }] }, quantity: { value: 10 * c.amount } }],
+          item: [
+            {
+              sequence: 1,
+              servicedDate: '2026-01-05',
+              productOrService: { coding: [{ code: '00406051201' }] },
+              quantity: { value: 10 * c.amount },
+            },
+          ],
         });
     files[c.file]!.push(JSON.stringify(eob));
   });
@@ -69,10 +83,13 @@ describe('ingest order', () => {
           const shuffled = await openDuckDbWarehouse(':memory:');
           try {
             for (const file of files) await ingestPaths(reference, [file]);
-            const permuted = [...files].sort((a, b) => (order[files.indexOf(a)] ?? 0) - (order[files.indexOf(b)] ?? 0));
+            const permuted = [...files].sort(
+              (a, b) => (order[files.indexOf(a)] ?? 0) - (order[files.indexOf(b)] ?? 0),
+            );
             // One file per run, so the member-first ordering of a single run cannot hide an order effect.
             const people = permuted.filter((f) => f.endsWith('people.ndjson'));
-            for (const file of [...people, ...permuted.filter((f) => !people.includes(f))]) await ingestPaths(shuffled, [file]);
+            for (const file of [...people, ...permuted.filter((f) => !people.includes(f))])
+              await ingestPaths(shuffled, [file]);
             if (twice) await ingestPaths(shuffled, [...permuted].reverse());
             expect(await snapshotWarehouse(shuffled)).toEqual(await snapshotWarehouse(reference));
           } finally {
