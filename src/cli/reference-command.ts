@@ -72,5 +72,7 @@ export function referenceCommand(): Command {
         }
       }),
     );
+  // Sub-commands made before the program calls exitOverride() do not inherit it; usage errors must exit 2.
+  for (const sub of reference.commands) sub.exitOverride();
   return reference;
 }

@@ -101,6 +101,41 @@ describe('importReferenceFile (cdc-ndc)', () => {
     expect(first.length).toBeGreaterThan(2);
   });
 
+  it('stores the same rows through the portable insert path as through the DuckDB appender', async () => {
+    const file = write('portable.csv', [
+      header2018,
+      '00378912116,378912116,FENTANYL,Fentanyl,"Patch, Extended Release",Opioid,Fentanyl LA,LA,2,25,MCG/HR,7.2',
+      '00054017713,54017713,BUPRENORPHINE HYDROCHLORIDE,Buprenorphine Hydrochloride,Tablet,Opioid,Buprenorphine,LA,3,8,MG,',
+    ]);
+    // Not a DuckDbWarehouse, so upsertRows binds parameters as it would on PostgreSQL.
+    const portable: Warehouse = {
+      dialect: 'postgres',
+      run: (sql, params) => warehouse.run(sql, params),
+      all: (sql, params) => warehouse.all(sql, params),
+      transaction: (fn) => warehouse.transaction(() => fn(portable)),
+      close: () => warehouse.close(),
+    };
+    await importReferenceFile(portable, file, 'cdc-ndc');
+    await importReferenceFile(portable, file, 'cdc-ndc');
+    const viaParams = await warehouse.all('select * from drug order by ndc');
+    const other = await openDuckDbWarehouse(':memory:');
+    await importReferenceFile(other, file, 'cdc-ndc');
+    expect(await other.all('select * from drug order by ndc')).toEqual(viaParams);
+    await other.close();
+  });
+
+  it('keeps one import log row per file content', async () => {
+    const file = write('logged.csv', [
+      header2018,
+      '00378912116,378912116,FENTANYL,Fentanyl,"Patch, Extended Release",Opioid,Fentanyl LA,LA,2,25,MCG/HR,7.2',
+    ]);
+    await importReferenceFile(warehouse, file, 'cdc-ndc');
+    await importReferenceFile(warehouse, file, 'cdc-ndc');
+    expect(await warehouse.all('select layout, rows_read, loaded, rejected from reference_import')).toEqual([
+      { layout: 'cdc-ndc-2018', rows_read: 1, loaded: 1, rejected: 0 },
+    ]);
+  });
+
   it('refuses a file that is not a CDC sheet, an empty file and a binary file', async () => {
     await expect(
       importReferenceFile(warehouse, write('wrong.csv', ['a,b,c', '1,2,3']), 'cdc-ndc'),

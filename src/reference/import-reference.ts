@@ -133,6 +133,8 @@ function mergeSalts(
 
 async function recordImport(warehouse: Warehouse, summary: ImportSummary): Promise<void> {
   const hash = createHash('sha256').update(fs.readFileSync(summary.file)).digest('hex');
+  // The same bytes imported again change no row; the log keeps their latest import only.
+  await warehouse.run('delete from reference_import where file_hash = $1', [hash]);
   await warehouse.run(
     `insert into reference_import (file_path, file_hash, format, layout, imported_at, rows_read, loaded, rejected)
      values ($1, $2, $3, $4, current_timestamp, $5, $6, $7)`,
