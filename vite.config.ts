@@ -9,6 +9,17 @@ export default defineConfig({
   root: webRoot,
   base: '/',
   esbuild: { jsx: 'automatic' },
-  build: { outDir, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 900 },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 900,
+    rollupOptions: {
+      // TanStack Query marks modules "use client" for React Server Components; a plain SPA ignores it.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
+  },
   server: { port: 5173, proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -32,7 +32,7 @@ export function App() {
           workspace.
         </Notice>
       ) : route.kind === 'case' ? (
-        <CasePage caseId={route.caseId} />
+        <CasePage caseId={route.caseId} me={user} />
       ) : route.kind === 'supervisor' && user.role === 'supervisor' ? (
         <SupervisorPage />
       ) : route.kind === 'not-found' ? (
@@ -40,7 +40,7 @@ export function App() {
           <a href="#/worklist">Back to the worklist</a>
         </Notice>
       ) : (
-        <WorklistPage me={user} />
+        <WorklistPage />
       )}
     </Layout>
   );

@@ -12,6 +12,7 @@ import {
   nextActionView,
 } from './casework-schemas.ts';
 import { applyStageChange, caseworkDb, loadCase, recordCaseEvent } from './casework-store.ts';
+import { readMemberPlan } from './member-plan.ts';
 
 const caseRoles = ['case_manager', 'supervisor'] as const;
 
@@ -32,7 +33,12 @@ export const attemptRoutes: RouteModule = {
         return request.access.member(
           memberId,
           { action: 'read', resourceType: 'Case', resourceId: request.params.caseId },
-          () => readCaseWork(db, request.params.caseId),
+          async () =>
+            readCaseWork(
+              db,
+              request.params.caseId,
+              await readMemberPlan(request.access.db, request.access.warehouse, memberId),
+            ),
         );
       },
     );

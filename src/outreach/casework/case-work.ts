@@ -16,7 +16,11 @@ function toDateText(value: unknown): string | null {
 }
 
 /** Everything a case manager works with on a case: stage, attempts, referrals, history, the next action. */
-export async function readCaseWork(db: CaseworkDb, caseId: string): Promise<CaseWork> {
+export async function readCaseWork(
+  db: CaseworkDb,
+  caseId: string,
+  plan: CaseWork['plan'] = null,
+): Promise<CaseWork> {
   const current = await loadCase(db, caseId);
   const [attempts, referrals, history, assignee] = await Promise.all([
     db
@@ -90,5 +94,6 @@ export async function readCaseWork(db: CaseworkDb, caseId: string): Promise<Case
       current.status === 'closed'
         ? { kind: 'none', reason: 'The case is closed.' }
         : proposeNextAction(attempts.map((a) => a.outcome)),
+    plan,
   };
 }

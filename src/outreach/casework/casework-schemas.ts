@@ -78,6 +78,13 @@ export const caseWorkView = z.object({
   referrals: z.array(referralView),
   history: z.array(caseEventView),
   nextAction: nextActionView,
+  plan: z
+    .object({
+      planId: z.string(),
+      planType: z.string().nullable(),
+      behavioralHealthCaseManagement: z.boolean().nullable(),
+    })
+    .nullable(),
 });
 
 export const stageInput = z.object({

@@ -1,35 +1,25 @@
-/** Shapes the workspace reads from the API (see src/outreach/*-routes.ts for the zod schemas). */
+/**
+ * Shapes the workspace reads from the API. Their zod schemas: src/outreach/worklist/worklist-routes.ts,
+ * src/outreach/cases/case-routes.ts, src/outreach/members/member-routes.ts (platform), and
+ * src/outreach/casework/casework-schemas.ts (attempts, referrals, lifecycle, supervisor).
+ */
+import type { ReferralKind } from '../../../src/outreach/script/script-types.ts';
 
-export interface Emergency {
-  kind: string;
-  date: string;
-  claimId?: string;
-}
-
-export interface RiskFactor {
-  code: string;
-  value?: number | null;
-  evidence: string[];
-  detail?: string;
-}
+export type { ReferralKind };
 
 export interface WorklistItem {
   caseId: string;
   memberId: string;
-  memberName?: string | null;
-  market: string;
-  planType?: string | null;
+  market: string | null;
   priority: number;
-  emergencies: Emergency[];
-  riskFactors: RiskFactor[];
+  status: 'open' | 'closed';
+  assignedTo: string | null;
+  latestEmergencyDate: string | null;
+  openedAt: string;
+  version: number;
+  emergencyKinds: string[];
+  riskFactorCodes: string[];
   context: string[];
-  daysSinceEmergency?: number | null;
-  /** When the first attempt is due (service level: 2 business days from identification). */
-  firstAttemptDueAt?: string | null;
-  firstAttemptAt?: string | null;
-  assigneeId?: string | null;
-  assigneeName?: string | null;
-  status: string;
 }
 
 export interface WorklistPage {
@@ -42,10 +32,136 @@ export interface WorklistPage {
 export interface WorklistQuery {
   page: number;
   pageSize: number;
-  sort: 'priority' | 'emergency' | 'due';
-  q?: string;
+  status?: 'open' | 'closed';
   market?: string;
-  factor?: string;
-  status?: string;
-  assignee?: string;
+  reason?: string;
+  assigned?: string;
+}
+
+export type CaseStage = 'new' | 'outreach' | 'engaged' | 'in_treatment' | 'closed';
+
+export interface CaseWorkSummary {
+  caseId: string;
+  stage: CaseStage;
+  firstAttemptDueAt: string;
+  firstAttemptAt: string | null;
+  attempts: number;
+  assigneeName: string | null;
+  memberName: string | null;
+  planType: string | null;
+}
+
+export interface CaseView {
+  caseId: string;
+  memberId: string;
+  status: 'open' | 'closed';
+  priority: number;
+  market: string | null;
+  reasons: {
+    emergencies: Array<{ kind: string; date: string; claimId: string }>;
+    riskFactors: Array<{ code: string; value?: number | null; evidence: string[] }>;
+    context: string[];
+  };
+  latestEmergencyDate: string | null;
+  assignedTo: string | null;
+  openedAt: string;
+  version: number;
+}
+
+export type AttemptOutcome =
+  | 'reached'
+  | 'voicemail'
+  | 'no_answer'
+  | 'wrong_number'
+  | 'declined'
+  | 'call_back'
+  | 'deceased';
+export type ReferralStatus = 'proposed' | 'accepted' | 'scheduled' | 'attended' | 'declined';
+
+export interface CaseWork {
+  caseId: string;
+  memberId: string;
+  stage: CaseStage;
+  status: 'open' | 'closed';
+  version: number;
+  assignedTo: string | null;
+  assigneeName: string | null;
+  openedAt: string;
+  firstAttemptDueAt: string;
+  firstAttemptAt: string | null;
+  attempts: Array<{
+    attemptId: string;
+    attemptedAt: string;
+    channel: string;
+    outcome: AttemptOutcome;
+    notes: string | null;
+    nextStep: string | null;
+    nextAttemptAt: string | null;
+    recordedBy: string;
+  }>;
+  referrals: Array<{
+    referralId: string;
+    kind: ReferralKind;
+    status: ReferralStatus;
+    providerName: string | null;
+    scheduledFor: string | null;
+    notes: string | null;
+    createdAt: string;
+    updatedAt: string;
+  }>;
+  history: Array<{
+    at: string;
+    actor: string | null;
+    kind: string;
+    from: string | null;
+    to: string | null;
+    detail: string | null;
+  }>;
+  nextAction: { kind: 'call' | 'letter' | 'none'; reason: string };
+  plan: { planId: string; planType: string | null; behavioralHealthCaseManagement: boolean | null } | null;
+}
+
+export interface MemberView {
+  asOf: string;
+  profile: {
+    memberId: string;
+    firstName: string | null;
+    lastName: string | null;
+    birthDate: string | null;
+    gender: string | null;
+    phone: string | null;
+    addressLine: string | null;
+    city: string | null;
+    state: string | null;
+    zip: string | null;
+  };
+  coverage: Array<{
+    startDate: string;
+    endDate: string | null;
+    lineOfBusiness: string;
+    planType: string | null;
+    planId: string;
+    payer: string | null;
+  }>;
+  risk: {
+    onWorklist: boolean;
+    priority: number | null;
+    riskFactors: Array<{ code: string; met: boolean; value: number; evidence: string[] }>;
+    emergencies: Array<{ kind: string; date: string; claimId: string }>;
+    exclusions: string[];
+    context: string[];
+    dailyMme: Array<{ date: string; mme: number }>;
+  };
+  timeline: Array<{
+    kind: 'medical' | 'pharmacy';
+    claimId: string;
+    date: string;
+    label: string;
+    codes: string[];
+    prescriberNpi: string | null;
+    daysSupply: number | null;
+    part2: boolean;
+  }>;
+  openCase: { caseId: string; version: number; assignedTo: string | null } | null;
+  part2Withheld: boolean;
 }

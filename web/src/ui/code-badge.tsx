@@ -9,18 +9,20 @@ export function CodeBadge({
   table,
   code,
   urgent = false,
+  quiet = false,
   children,
 }: {
   table: Record<string, CodeInfo>;
   code: string;
   urgent?: boolean;
+  quiet?: boolean;
   children?: ReactNode;
 }) {
   const info = describeCode(table, code);
   return (
     <details className="explain">
       <summary
-        className={`badge${urgent ? ' urgent' : ''}${info.part2 ? ' part2' : ''}`}
+        className={`badge${urgent ? ' urgent' : ''}${quiet ? ' quiet' : ''}${info.part2 ? ' part2' : ''}`}
         title={`${info.label}: ${info.rule}`}
         aria-label={`${info.label}${info.part2 ? ' (Part 2 protected)' : ''}: show why`}
       >

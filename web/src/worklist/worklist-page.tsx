@@ -1,39 +1,41 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Me } from '../api/session.ts';
-import type { WorklistQuery } from '../api/types.ts';
 import { navigate } from '../router.ts';
 import { ErrorNotice, Notice } from '../ui/notice.tsx';
-import { useDebounced } from '../ui/use-debounced.ts';
-import { useWorklist } from './use-worklist.ts';
+import { useWorklist, useWorklistWork } from './use-worklist.ts';
 import { type WorklistFilters, WorklistFiltersBar } from './worklist-filters.tsx';
 import { WorklistTable } from './worklist-table.tsx';
 
 const pageSize = 50;
 
 /** The case manager's queue: highest priority first, what matters visible without a click. */
-export function WorklistPage({ me }: { me: Me }) {
+export function WorklistPage() {
   const [filters, setFilters] = useState<WorklistFilters>({});
-  const [sort, setSort] = useState<WorklistQuery['sort']>('priority');
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
-  const q = useDebounced(filters.q, 250);
-  const worklist = useWorklist({ ...filters, ...(q ? { q } : {}), sort, page, pageSize });
+  const worklist = useWorklist({ ...filters, page, pageSize });
   const items = worklist.data?.items ?? [];
+  const work = useWorklistWork(items.map((i) => i.caseId));
   const total = worklist.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
 
-  // Keyboard first: j/k or arrows move, Enter opens, / searches, [ and ] change page.
+  // Keyboard first: j/k or arrows move, Enter opens, / finds a member, [ and ] change page.
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement | null;
-      if (target && ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) return;
+      if (target && ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'SUMMARY', 'A'].includes(target.tagName)) {
+        if (event.key !== 'Escape') return;
+        target.blur();
+        return;
+      }
       if (event.key === '/') {
         event.preventDefault();
         searchRef.current?.focus();
       } else if (event.key === 'j' || event.key === 'ArrowDown') {
+        event.preventDefault();
         setSelected((s) => Math.min(s + 1, items.length - 1));
       } else if (event.key === 'k' || event.key === 'ArrowUp') {
+        event.preventDefault();
         setSelected((s) => Math.max(s - 1, 0));
       } else if (event.key === 'Enter' && items[selected]) {
         navigate({ kind: 'case', caseId: items[selected].caseId });
@@ -51,9 +53,13 @@ export function WorklistPage({ me }: { me: Me }) {
     <div>
       <div className="row">
         <h1>Worklist</h1>
-        <span className="muted">{worklist.data ? `${total.toLocaleString()} cases` : ''}</span>
+        <span className="muted">
+          {worklist.data
+            ? `${total.toLocaleString()} ${filters.status === 'closed' ? 'closed' : 'open'} cases`
+            : ''}
+        </span>
         <span className="spacer" />
-        <span className="muted small hide-tablet">j/k move · Enter open · / search · [ ] page</span>
+        <span className="muted small hide-tablet">j/k move · Enter open · / member · [ ] page</span>
       </div>
       <WorklistFiltersBar
         value={filters}
@@ -63,7 +69,6 @@ export function WorklistPage({ me }: { me: Me }) {
           setSelected(0);
         }}
         searchRef={searchRef}
-        showAssignee={me.role === 'supervisor' || me.role === 'case_manager'}
       />
       {worklist.isError ? (
         <ErrorNotice error={worklist.error} />
@@ -71,19 +76,11 @@ export function WorklistPage({ me }: { me: Me }) {
         <p className="loading">Loading the worklist…</p>
       ) : items.length === 0 ? (
         <Notice title="No cases match">
-          Clear a filter or the search to see more. New cases appear after the next checkpoint run.
+          Clear a filter to see more. New cases appear after the next checkpoint run (
+          <code>checkpoint identify</code>).
         </Notice>
       ) : (
-        <WorklistTable
-          items={items}
-          sort={sort}
-          onSort={(s) => {
-            setSort(s);
-            setPage(1);
-          }}
-          selected={selected}
-          busy={worklist.isFetching}
-        />
+        <WorklistTable items={items} work={work.data} selected={selected} busy={worklist.isFetching} />
       )}
       <nav className="pager" aria-label="Pages">
         <button type="button" onClick={() => setPage((p) => Math.max(p - 1, 1))} disabled={page <= 1}>

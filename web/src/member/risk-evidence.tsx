@@ -1,0 +1,95 @@
+import type { MemberView } from '../api/types.ts';
+import { CodeBadge } from '../ui/code-badge.tsx';
+import { contextInfo, describeCode, emergencyInfo, riskFactorInfo } from '../ui/codes.ts';
+
+type Claim = MemberView['timeline'][number];
+
+function EvidenceList({ ids, claims }: { ids: string[]; claims: Map<string, Claim> }) {
+  if (ids.length === 0) return null;
+  return (
+    <ul className="evidence">
+      {ids.map((id) => {
+        const claim = claims.get(id);
+        return (
+          <li key={id}>
+            {claim ? (
+              <>
+                <span className="num">{claim.date}</span> {claim.label}
+                {claim.daysSupply ? ` · ${claim.daysSupply} days` : ''}
+                {claim.part2 && <span className="badge part2">Part 2</span>}
+              </>
+            ) : (
+              <span className="muted">claim {id}</span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Each risk factor met and each emergency, with the claims behind it; exclusions and context below. */
+export function RiskEvidence({ member }: { member: MemberView }) {
+  const claims = new Map(member.timeline.map((c) => [c.claimId, c]));
+  const met = member.risk.riskFactors.filter((f) => f.met);
+  return (
+    <section className="panel" aria-labelledby="risk-title">
+      <h2 id="risk-title">Why this member is on the worklist</h2>
+      <h3>Emergencies in the last 90 days</h3>
+      {member.risk.emergencies.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <ul className="evidence">
+          {member.risk.emergencies.map((e) => (
+            <li key={`${e.kind}-${e.claimId}`}>
+              <CodeBadge table={emergencyInfo} code={e.kind} urgent={e.kind === 'OPIOID_OVERDOSE'} /> {e.date}{' '}
+              · {claims.get(e.claimId)?.label ?? `claim ${e.claimId}`}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Risk factors</h3>
+      {met.length === 0 ? (
+        <p className="muted">None met.</p>
+      ) : (
+        met.map((f) => {
+          const info = describeCode(riskFactorInfo, f.code);
+          return (
+            <details key={f.code} className="factor" open={member.risk.riskFactors.length <= 3}>
+              <summary>
+                <CodeBadge table={riskFactorInfo} code={f.code} />{' '}
+                <span className="muted small">
+                  {f.code === 'HIGH_MME'
+                    ? `average ${f.value.toFixed(2)} MME/day over 180 days`
+                    : `value ${f.value}`}{' '}
+                  · {f.evidence.length} claim(s)
+                </span>
+              </summary>
+              <p className="small">
+                {info.rule} <span className="muted">({info.section})</span>
+              </p>
+              <EvidenceList ids={f.evidence} claims={claims} />
+            </details>
+          );
+        })
+      )}
+      <h3>Exclusions and context</h3>
+      <div className="badges">
+        {member.risk.exclusions.map((code) => (
+          <CodeBadge key={code} table={contextInfo} code={code} quiet />
+        ))}
+        {member.risk.context.map((code) => (
+          <CodeBadge key={code} table={contextInfo} code={code} quiet />
+        ))}
+        {member.risk.exclusions.length + member.risk.context.length === 0 && (
+          <span className="muted">None.</span>
+        )}
+      </div>
+      {member.part2Withheld && (
+        <p className="muted small">
+          Some substance-use records are withheld: your role has no consent to see them.
+        </p>
+      )}
+    </section>
+  );
+}
