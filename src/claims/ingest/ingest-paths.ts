@@ -18,8 +18,9 @@ import { hashFile, type Sniffed, sniffFile } from './sniff-file.ts';
 /**
  * Loads files and folders into the warehouse and labels Part 2 claims at the end.
  * Files load members first: eligibility CSVs, Bundles and NDJSON files that open with a
- * Patient or Coverage, then Practitioner/Organization files, then claims — so a claim file
- * named before its eligibility file in the same run still finds its members. Within a rank,
+ * Patient; then Coverage, Practitioner and Organization files; then claims — so a claim or
+ * coverage file named before its members' file in the same run still finds its members (a
+ * file mixing types merges its own members before its own claims). Within a rank,
  * files load in path order.
  */
 export async function ingestPaths(
@@ -83,8 +84,8 @@ function loadRank(sniffed: Sniffed): number {
   if (sniffed.format === 'fhir-bundle') return 0;
   if (sniffed.format === 'csv') return sniffed.kind === 'eligibility' ? 0 : 2;
   if (sniffed.format === 'fhir-ndjson') {
-    if (sniffed.firstType === 'Patient' || sniffed.firstType === 'Coverage') return 0;
-    if (sniffed.firstType === 'Practitioner' || sniffed.firstType === 'Organization') return 1;
+    if (sniffed.firstType === 'Patient') return 0;
+    if (['Coverage', 'Practitioner', 'Organization'].includes(sniffed.firstType ?? '')) return 1;
     return 2;
   }
   return 3;
