@@ -23,6 +23,11 @@ describe('dailyMme', () => {
     }
   });
 
+  it('applies the patch factor to the claim days supply, not to patches × 3 (10 patches / 20 days → 90)', () => {
+    const factor = factorFor('cdc-2018', 'fentanyl', 'transdermal')!;
+    expect(dailyMme({ strength: 25, unit: 'MCG/HR', quantity: 10, daysSupply: 20, factor })).toBe(90);
+  });
+
   it('reads a patch strength in MG/HR (RxNorm) as the same mcg/hr', () => {
     expect(dailyMme({ strength: 0.025, unit: 'MG/HR', quantity: 10, daysSupply: 30, factor: 7.2 })).toBe(60);
   });

@@ -40,13 +40,17 @@ const shared2018: readonly Entry[] = [
 ];
 
 /**
- * Fentanyl transdermal: 2.4 MME per mcg/hr per day of wear (600 mcg/day of a
- * 25 mcg/hr patch ≈ 60 mg oral morphine), times 3 because one patch is worn
- * 72 hours, so 7.2 applies to mcg/hr × patches ÷ days supply. The CDC 2018 file
- * (Documentation, note 1) uses the same 7.2 and tells analysts to first reset
+ * Fentanyl transdermal: 2.4 MME per mcg/hr per day of wear (a 25 mcg/hr patch
+ * delivers 600 mcg/day ≈ 60 mg oral morphine), times 3 because one patch is
+ * worn 72 hours, so 7.2 applies to mcg/hr × patches ÷ days supply (CDC 2022
+ * guideline; CDC 2018 file, Documentation sheet, "Notes on select MME
+ * conversion factors" 1a). The 2018 file also tells analysts to first reset
  * days supply to patches × 3; we apply 7.2 to the claim's own days supply in
- * both sets instead, so the MME agrees with the days the fill covers. For the
- * file's example (25 mcg/hr, 10 patches, 30 days) both readings give 60.
+ * both sets instead. The two agree whenever the claim follows the labeled one
+ * patch per 72 hours (10 patches / 30 days → 60 under both sets); when it does
+ * not (10 patches / 20 days, changed every 48 hours), the claim's days supply
+ * is what the coverage days use, and 7.2 × 10 ÷ 20 gives the exposure it
+ * implies (90), where the reset would report 60 for every patch fill.
  */
 const fentanylPatch: Entry = [
   'fentanyl',
