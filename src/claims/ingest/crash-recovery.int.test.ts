@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDuckDbWarehouse } from '../../platform/warehouse/duckdb/duckdb-warehouse.ts';
+import type { Row } from '../../platform/warehouse/warehouse.ts';
 import { repoRoot } from '../../testing/external.ts';
 import { eligibility, fill, toCsv } from './csv-fixtures.ts';
 import { snapshotWarehouse } from './warehouse-snapshot.ts';
@@ -36,7 +37,7 @@ function runIngest(
   });
 }
 
-async function snapshotOf(dataDir: string) {
+async function snapshotOf(dataDir: string): Promise<Record<string, Row[]>> {
   const wh = await openDuckDbWarehouse(path.join(dataDir, 'warehouse.duckdb'));
   try {
     const batches = await wh.all(
