@@ -66,19 +66,27 @@ export async function openTestWarehouse(): Promise<Warehouse> {
   const warehouse = await openDuckDbWarehouse(':memory:');
   await ensureWarehouseSchema(warehouse);
   await ensureReferenceSchema(warehouse);
-  for (const [code, ingredient, strength, unit, route, drugClass] of drugs)
-    await warehouse.run(
-      `insert into drug (ndc, name, ingredient, strength, unit, route_group, drug_class, source)
-       values ($1, $2, $3, $4, $5, $6, $7, 'test')`,
-      [code, `${ingredient} ${strength} ${unit}`, ingredient, strength, unit, route, drugClass],
-    );
-  for (const [set, ingredient, route, factor] of factors)
-    await warehouse.run(`insert into mme_factor values ($1, $2, $3, $4, 'test')`, [
-      set,
+  await warehouse.run(
+    `insert into drug (ndc, name, ingredient, strength, unit, route_group, drug_class, source) values ${drugs
+      .map(
+        (_, i) =>
+          `($${i * 7 + 1}, $${i * 7 + 2}, $${i * 7 + 3}, $${i * 7 + 4}, $${i * 7 + 5}, $${i * 7 + 6}, $${i * 7 + 7}, 'test')`,
+      )
+      .join(', ')}`,
+    drugs.flatMap(([code, ingredient, strength, unit, route, drugClass]) => [
+      code,
+      `${ingredient} ${strength} ${unit}`,
       ingredient,
+      strength,
+      unit,
       route,
-      factor,
-    ]);
+      drugClass,
+    ]),
+  );
+  await warehouse.run(
+    `insert into mme_factor values ${factors.map((_, i) => `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4}, 'test')`).join(', ')}`,
+    factors.flatMap((f) => [...f]),
+  );
   return warehouse;
 }
 
