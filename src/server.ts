@@ -4,7 +4,7 @@ import type { AppConfig } from './platform/config.ts';
 import { migrateOpsStore } from './platform/db/migrate.ts';
 import { openOpsStore } from './platform/db/open-ops-store.ts';
 import type { OpsStore } from './platform/db/ops-db.ts';
-import { buildApp } from './platform/http/build-app.ts';
+import { type BuildAppOptions, buildApp } from './platform/http/build-app.ts';
 import type { App } from './platform/http/route-module.ts';
 import type { Logger } from './platform/logger.ts';
 import type { Warehouse } from './platform/warehouse/warehouse.ts';
@@ -34,6 +34,7 @@ export function createServerApp(args: {
   config: Pick<AppConfig, 'dataDir'> & Partial<AppConfig>;
   logger: Logger;
   onHandler?: (route: string) => void;
+  onRouteAdded?: BuildAppOptions['onRouteAdded'];
 }): Promise<App> {
   return buildApp({
     ...args,

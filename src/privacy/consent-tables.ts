@@ -1,4 +1,3 @@
-import type { Generated } from 'kysely';
 import type { Timestamp } from '../platform/db/platform-tables.ts';
 
 export type ConsentTable = {
@@ -11,7 +10,7 @@ export type ConsentTable = {
   end_date: string | null;
   revoked_at: Date | null;
   recorded_by: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 };
 
 /** The privacy domain's tables, for `db.withTables<PrivacyTables>()`. */

@@ -15,7 +15,7 @@ export type IdentificationRunTable = {
   as_of: string;
   rule_version: string;
   factor_set: string | null;
-  started_at: Generated<Timestamp>;
+  started_at: Timestamp;
   counts: Json<Record<string, number>>;
 };
 
@@ -30,12 +30,12 @@ export type OutreachCaseTable = {
   opened_run_id: string | null;
   updated_run_id: string | null;
   assigned_to: string | null;
-  opened_at: Generated<Timestamp>;
+  opened_at: Timestamp;
   closed_at: Date | null;
   close_reason: 'engaged' | 'declined' | 'unreachable' | 'ineligible' | 'other' | null;
   note: string | null;
   version: Generated<number>;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 };
 
 export type RunCandidateTable = {

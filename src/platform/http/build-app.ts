@@ -11,11 +11,12 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { auditRoutes } from '../audit/audit-routes.ts';
 import { authRoutes } from '../auth/auth-routes.ts';
 import { LoginThrottle } from '../auth/login-throttle.ts';
 import type { Logger } from '../logger.ts';
-import './fastify-augment.ts';
 import { installErrorHandler } from './error-handler.ts';
+import type { RouteRoles } from './fastify-augment.ts';
 import { installGuards } from './guard-hooks.ts';
 import { healthRoutes } from './health-routes.ts';
 import type { MemberAccessPolicy } from './request-access.ts';
@@ -29,7 +30,11 @@ export interface BuildAppOptions extends AppDeps {
   /** Folder of the built web app (served at `/` when it exists). */
   webDir?: string;
   /** Test seam: called with `METHOD url` each time a route handler starts. */
-  onHandler?: (route: string) => void;
+  onHandler?: ((route: string) => void) | undefined;
+  /** Test seam: called for every route added, with its declared roles. */
+  onRouteAdded?:
+    | ((route: { method: string; url: string; roles: RouteRoles | undefined }) => void)
+    | undefined;
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
@@ -63,6 +68,13 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
   });
+  if (options.onRouteAdded) {
+    const onRouteAdded = options.onRouteAdded;
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat())
+        onRouteAdded({ method, url: route.url, roles: route.config?.roles });
+    });
+  }
   if (options.onHandler) {
     const onHandler = options.onHandler;
     app.addHook('onRoute', (route) => {
@@ -84,7 +96,12 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.get('/api/openapi.json', { config: { roles: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
-  const modules: RouteModule[] = [healthRoutes, authRoutes(new LoginThrottle()), ...options.routes];
+  const modules: RouteModule[] = [
+    healthRoutes,
+    authRoutes(new LoginThrottle()),
+    auditRoutes,
+    ...options.routes,
+  ];
   for (const module of modules) await module.register(app, options);
   if (options.webDir && existsSync(path.join(options.webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(options.webDir), prefix: '/', wildcard: false });

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { ensureWarehouseSchema } from '../../../claims/warehouse-schema.ts';
 import { migrations } from '../../../migrations.ts';
+import { ensureReferenceSchema } from '../../../reference/reference-schema.ts';
 import { createServerApp } from '../../../server.ts';
 import type { Role } from '../../auth/roles.ts';
 import { addUser } from '../../auth/users.ts';
@@ -10,6 +11,7 @@ import type { OpsStore } from '../../db/ops-db.ts';
 import { createLogger } from '../../logger.ts';
 import { openDuckDbWarehouse } from '../../warehouse/duckdb/duckdb-warehouse.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
+import type { RouteRoles } from '../fastify-augment.ts';
 import { sessionCookie } from '../guard-hooks.ts';
 import type { App } from '../route-module.ts';
 
@@ -29,6 +31,8 @@ export interface TestApp {
   warehouse: Warehouse;
   /** `METHOD /url-pattern` of every handler that started, in order (to prove a denied handler never ran). */
   handlerCalls: string[];
+  /** Every route of the app with the roles it declares. */
+  routeTable: Array<{ method: string; url: string; roles: RouteRoles | undefined }>;
   /** Every log line written, as text (to prove member data stays out of the log). */
   logLines: string[];
   /** Creates a user of the role (unique name) and signs them in through POST /api/auth/login. */
@@ -55,6 +59,7 @@ export async function buildTestApp(
   await migrateOpsStore(store, migrations);
   const warehouse = await openDuckDbWarehouse(':memory:');
   await ensureWarehouseSchema(warehouse);
+  await ensureReferenceSchema(warehouse);
   const logLines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -63,12 +68,14 @@ export async function buildTestApp(
     },
   });
   const handlerCalls: string[] = [];
+  const routeTable: TestApp['routeTable'] = [];
   const app = await createServerApp({
     store,
     warehouse,
     config: { dataDir: '.tmp/test' },
     logger: createLogger(options.logLevel ?? 'info', sink),
     onHandler: (route) => handlerCalls.push(route),
+    onRouteAdded: (route) => routeTable.push(route),
   });
   await app.ready();
   return {
@@ -76,6 +83,7 @@ export async function buildTestApp(
     store,
     warehouse,
     handlerCalls,
+    routeTable,
     logLines,
     async logIn(role, extra = {}) {
       userCounter += 1;

@@ -1,0 +1,103 @@
+import { sql } from 'kysely';
+import type { OpsDb } from '../../platform/db/ops-db.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { CaseReasons, CaseTables } from './case-tables.ts';
+
+export interface CaseView {
+  caseId: string;
+  memberId: string;
+  status: 'open' | 'closed';
+  priority: number;
+  market: string | null;
+  reasons: CaseReasons;
+  latestEmergencyDate: string | null;
+  assignedTo: string | null;
+  openedAt: string;
+  closedAt: string | null;
+  closeReason: string | null;
+  note: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+/** The member a case is about (to check access before anything of the case is read). */
+export async function findCaseMember(db: OpsDb, caseId: string): Promise<string> {
+  const row = await db
+    .withTables<CaseTables>()
+    .selectFrom('outreach_case')
+    .select('member_id')
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found', 'There is no such case.');
+  return row.member_id;
+}
+
+/** One case with its reasons. */
+export async function readCase(db: OpsDb, caseId: string): Promise<CaseView> {
+  const r = await db
+    .withTables<CaseTables>()
+    .selectFrom('outreach_case')
+    .select([
+      'case_id',
+      'member_id',
+      'status',
+      'priority',
+      'market',
+      sql<CaseReasons>`reasons`.as('reasons'),
+      'latest_emergency_date',
+      'assigned_to',
+      'opened_at',
+      'closed_at',
+      'close_reason',
+      'note',
+      'version',
+      'updated_at',
+    ])
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+  if (!r) throw new AppError('not_found', 'There is no such case.');
+  return {
+    caseId: r.case_id,
+    memberId: r.member_id,
+    status: r.status,
+    priority: r.priority,
+    market: r.market,
+    reasons: r.reasons,
+    latestEmergencyDate: r.latest_emergency_date,
+    assignedTo: r.assigned_to,
+    openedAt: new Date(r.opened_at).toISOString(),
+    closedAt: r.closed_at ? r.closed_at.toISOString() : null,
+    closeReason: r.close_reason,
+    note: r.note,
+    version: r.version,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+}
+
+/**
+ * Changes a case's note if nobody changed the case since `version` was read:
+ * optimistic concurrency, so two people never silently overwrite each other (409).
+ */
+export async function updateCaseNote(
+  db: OpsDb,
+  caseId: string,
+  version: number,
+  note: string | null,
+): Promise<CaseView> {
+  const result = await db
+    .withTables<CaseTables>()
+    .updateTable('outreach_case')
+    .set((eb) => ({ note, version: eb('version', '+', 1), updated_at: sql`now()` }))
+    .where('case_id', '=', caseId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) {
+    await findCaseMember(db, caseId);
+    throw new AppError(
+      'conflict',
+      'Someone else changed this case since you opened it. Reload it and try again.',
+      [{ path: 'version', message: 'stale' }],
+    );
+  }
+  return readCase(db, caseId);
+}

@@ -1,0 +1,108 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { SessionUser } from '../../platform/auth/sessions.ts';
+import type { OpsDb } from '../../platform/db/ops-db.ts';
+import type { CaseReasons, CaseTables } from '../cases/case-tables.ts';
+
+export const worklistQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  status: z.enum(['open', 'closed']).default('open'),
+  market: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+  /** `me`, `unassigned`, or a user id (supervisors). */
+  assigned: z.string().min(1).max(64).optional(),
+  /** A risk-factor code or emergency kind the case must carry. */
+  reason: z
+    .string()
+    .regex(/^[A-Z_]{3,40}$/)
+    .optional(),
+  minPriority: z.coerce.number().int().min(0).max(1000).optional(),
+});
+export type WorklistQuery = z.output<typeof worklistQuerySchema>;
+
+export interface WorklistItem {
+  caseId: string;
+  memberId: string;
+  market: string | null;
+  priority: number;
+  status: 'open' | 'closed';
+  assignedTo: string | null;
+  latestEmergencyDate: string | null;
+  openedAt: string;
+  version: number;
+  emergencyKinds: string[];
+  riskFactorCodes: string[];
+  context: string[];
+}
+
+/**
+ * One page of outreach cases in worklist order (RISK-RULES §7: priority, latest
+ * emergency, member id), limited to what the caller may see: a case manager
+ * their caseload and the unassigned open cases; a supervisor every case.
+ */
+export async function findWorklistPage(
+  db: OpsDb,
+  user: SessionUser,
+  q: WorklistQuery,
+): Promise<{ total: number; items: WorklistItem[] }> {
+  let query = db.withTables<CaseTables>().selectFrom('outreach_case').where('status', '=', q.status);
+  if (user.role === 'case_manager')
+    query = query.where((w) => w.or([w('assigned_to', '=', user.userId), w('assigned_to', 'is', null)]));
+  if (q.market) query = query.where('market', '=', q.market);
+  if (q.assigned === 'me') query = query.where('assigned_to', '=', user.userId);
+  else if (q.assigned === 'unassigned') query = query.where('assigned_to', 'is', null);
+  else if (q.assigned) query = query.where('assigned_to', '=', q.assigned);
+  if (q.minPriority !== undefined) query = query.where('priority', '>=', q.minPriority);
+  if (q.reason) {
+    const probeFactor = JSON.stringify({ riskFactors: [{ code: q.reason }] });
+    const probeEmergency = JSON.stringify({ emergencies: [{ kind: q.reason }] });
+    query = query.where((w) =>
+      w.or([
+        sql<boolean>`reasons @> ${probeFactor}::jsonb`,
+        sql<boolean>`reasons @> ${probeEmergency}::jsonb`,
+      ]),
+    );
+  }
+  const [count, rows] = await Promise.all([
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+    query
+      .select([
+        'case_id',
+        'member_id',
+        'market',
+        'priority',
+        'status',
+        'assigned_to',
+        'latest_emergency_date',
+        'opened_at',
+        'version',
+        sql<CaseReasons>`reasons`.as('reasons'),
+      ])
+      .orderBy('priority', 'desc')
+      .orderBy(sql`latest_emergency_date desc nulls last`)
+      .orderBy('member_id')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+  ]);
+  return {
+    total: Number(count?.n ?? 0),
+    items: rows.map((r) => ({
+      caseId: r.case_id,
+      memberId: r.member_id,
+      market: r.market,
+      priority: r.priority,
+      status: r.status,
+      assignedTo: r.assigned_to,
+      latestEmergencyDate: r.latest_emergency_date,
+      openedAt: new Date(r.opened_at).toISOString(),
+      version: r.version,
+      emergencyKinds: [...new Set(r.reasons.emergencies.map((e) => e.kind))],
+      riskFactorCodes: r.reasons.riskFactors.map((f) => f.code),
+      context: r.reasons.context,
+    })),
+  };
+}

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { AppError } from '../platform/errors.ts';
+import type { RouteModule } from '../platform/http/route-module.ts';
+import type { PrivacyTables } from './consent-tables.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const purposes = ['treatment', 'payment', 'operations', 'care-coordination', 'family'] as const;
+const roles = ['case_manager', 'supervisor', 'member'] as const;
+
+const consentSchema = z.object({
+  consentId: z.string(),
+  memberId: z.string(),
+  recipient: z.string(),
+  purpose: z.enum(purposes),
+  coversPart2: z.boolean(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+type ConsentRow = PrivacyTables['consent'];
+function toView(r: Omit<ConsentRow, 'created_at'>): z.output<typeof consentSchema> {
+  return {
+    consentId: r.consent_id,
+    memberId: r.member_id,
+    recipient: r.recipient,
+    purpose: r.purpose,
+    coversPart2: r.covers_part2,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    revokedAt: r.revoked_at ? r.revoked_at.toISOString() : null,
+  };
+}
+
+/** A member's consents to disclose (42 CFR 2.31): list, record, revoke. */
+export const consentRoutes: RouteModule = {
+  name: 'consents',
+  register(app) {
+    const params = z.object({ memberId: z.string().min(1).max(64) });
+    app.get(
+      '/api/members/:memberId/consents',
+      {
+        config: { roles },
+        schema: { tags: ['privacy'], params, response: { 200: z.object({ items: z.array(consentSchema) }) } },
+      },
+      async (request) =>
+        request.access.member(
+          request.params.memberId,
+          { action: 'read', resourceType: 'Consent' },
+          async () => {
+            const rows = await request.access.db
+              .withTables<PrivacyTables>()
+              .selectFrom('consent')
+              .selectAll()
+              .where('member_id', '=', request.params.memberId)
+              .orderBy('start_date', 'desc')
+              .execute();
+            return { items: rows.map(toView) };
+          },
+        ),
+    );
+    app.post(
+      '/api/members/:memberId/consents',
+      {
+        config: { roles },
+        schema: {
+          tags: ['privacy'],
+          params,
+          body: z.object({
+            recipient: z
+              .string()
+              .regex(/^(org|npi|person):.{1,200}$/, 'org:<facility>, npi:<NPI> or person:<name>'),
+            purpose: z.enum(purposes),
+            coversPart2: z.boolean(),
+            startDate: isoDate,
+            endDate: isoDate.nullable().default(null),
+          }),
+          response: { 201: consentSchema },
+        },
+      },
+      async (request, reply) => {
+        const b = request.body;
+        if (b.endDate && b.endDate < b.startDate)
+          throw new AppError('validation_failed', 'The consent ends before it starts.', [
+            { path: 'endDate', message: 'before startDate' },
+          ]);
+        const row = await request.access.member(
+          request.params.memberId,
+          { action: 'create', resourceType: 'Consent' },
+          async () => {
+            const values = {
+              consent_id: randomUUID(),
+              member_id: request.params.memberId,
+              recipient: b.recipient,
+              purpose: b.purpose,
+              covers_part2: b.coversPart2,
+              start_date: b.startDate,
+              end_date: b.endDate,
+              revoked_at: null,
+              recorded_by: request.access.requireUser().userId,
+            };
+            await request.access.db
+              .withTables<PrivacyTables>()
+              .insertInto('consent')
+              .values(values)
+              .execute();
+            return values;
+          },
+        );
+        return reply.status(201).send(toView(row));
+      },
+    );
+    app.post(
+      '/api/consents/:consentId/revoke',
+      {
+        config: { roles },
+        schema: {
+          tags: ['privacy'],
+          params: z.object({ consentId: z.string().min(1).max(64) }),
+          response: { 200: consentSchema },
+        },
+      },
+      async (request) => {
+        const db = request.access.db.withTables<PrivacyTables>();
+        const found = await db
+          .selectFrom('consent')
+          .select('member_id')
+          .where('consent_id', '=', request.params.consentId)
+          .executeTakeFirst();
+        if (!found) throw new AppError('not_found', 'There is no such consent.');
+        return request.access.member(
+          found.member_id,
+          { action: 'update', resourceType: 'Consent', resourceId: request.params.consentId },
+          async () => {
+            await db
+              .updateTable('consent')
+              .set({ revoked_at: new Date() })
+              .where('consent_id', '=', request.params.consentId)
+              .where('revoked_at', 'is', null)
+              .execute();
+            const row = await db
+              .selectFrom('consent')
+              .selectAll()
+              .where('consent_id', '=', request.params.consentId)
+              .executeTakeFirstOrThrow();
+            return toView(row);
+          },
+        );
+      },
+    );
+  },
+};
