@@ -80,7 +80,7 @@ export function drawProfile(
       ? { onset: inWindow() - random.int(0, 200), code: random.pick(cancerCodes) }
       : null;
   const sickleCell = random.chance(0.0005);
-  const chronicP = adult ? rate(0.026, 0.45) + (cancer ? 0.3 : 0) + (sickleCell ? 0.4 : 0) : 0;
+  const chronicP = adult ? rate(0.036, 0.45) + (cancer ? 0.3 : 0) + (sickleCell ? 0.4 : 0) : 0;
   let chronic: ChronicOpioid | null = null;
   if (random.chance(chronicP)) {
     const ongoingAtStart = random.chance(0.55);
@@ -114,7 +114,7 @@ export function drawProfile(
   const otherSud = adult && random.chance(rate(0.015, 0.3) + (oud ? 0.3 : 0));
   const shopper = adult && random.chance(rate(0.0008, 0.08) + (oud ? 0.03 : 0));
   const benzoAlone = adult && random.chance(0.03);
-  const benzoWithOpioid = chronic !== null && random.chance(0.45);
+  const benzoWithOpioid = chronic !== null && random.chance(0.55);
   const subacute = adult && random.chance(0.025);
   const risky = chronic !== null || oud !== null || otherSud || shopper;
   const hospice = random.chance(age >= 65 ? 0.02 : 0.0003);
@@ -127,7 +127,7 @@ export function drawProfile(
   return {
     adult,
     conditions,
-    acuteEpisodes: random.chance(adult ? 0.16 : 0.02)
+    acuteEpisodes: random.chance(adult ? 0.2 : 0.02)
       ? random.weighted([
           [1, 0.75],
           [2, 0.2],

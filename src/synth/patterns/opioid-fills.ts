@@ -138,7 +138,7 @@ export function addSubacuteOpioids(ctx: CareContext): void {
     fillProduct(ctx, key, day, days, random.int(3, 4), ctx.pcp, otherPharmacy(ctx));
     day += days + random.int(0, 10);
   }
-  if (random.chance(0.25)) addBenzoFills(ctx, start, random.int(2, 3), ctx.pcp);
+  if (random.chance(0.4)) addBenzoFills(ctx, start, random.int(2, 3), ctx.pcp);
 }
 
 /** Benzodiazepine fills of 30 days in a row from `start`. */

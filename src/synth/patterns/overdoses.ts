@@ -18,8 +18,8 @@ const overdoseCodes = [
 function yearlyHazard(ctx: CareContext): number {
   const p = ctx.profile;
   let hazard = 0.00012;
-  if (p.oud) hazard += 0.05;
-  if (p.chronic) hazard += p.chronic.highMme ? 0.012 : 0.003;
+  if (p.oud) hazard += 0.04;
+  if (p.chronic) hazard += p.chronic.highMme ? 0.008 : 0.002;
   if (p.benzo === 'with-opioid') hazard += 0.006;
   if (p.otherSud) hazard += 0.003;
   if (p.shopper) hazard += 0.02;

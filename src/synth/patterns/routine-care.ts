@@ -41,7 +41,7 @@ export function addRoutineCare(ctx: CareContext): void {
   const { random, builder, profile, age } = ctx;
   const years = (ctx.asOf - ctx.windowStart + 1) / 365;
   const lab = localOrganization(ctx, 'lab');
-  const visits = random.poisson((age >= 65 ? 4 : age < 18 ? 2 : 2.5) * years);
+  const visits = random.poisson((age >= 65 ? 5 : age < 18 ? 2.5 : 3.2) * years);
   for (let i = 0; i < visits; i++) {
     const day = random.int(ctx.windowStart, ctx.asOf);
     const chronic =
@@ -67,7 +67,7 @@ export function addRoutineCare(ctx: CareContext): void {
         },
       ],
     });
-    if (random.chance(0.35)) {
+    if (random.chance(0.5)) {
       builder.professional({
         day,
         diagnoses,
@@ -81,7 +81,7 @@ export function addRoutineCare(ctx: CareContext): void {
         ],
       });
     }
-    if (!chronic && random.chance(0.25)) {
+    if (!chronic && random.chance(0.35)) {
       const drug = ordinaryDrugs.azithromycin;
       builder.fill({
         day,
@@ -116,7 +116,7 @@ function addMaintenanceFills(ctx: CareContext, condition: ChronicCondition): voi
   const { random, builder } = ctx;
   const drug = ordinaryDrugs[conditionDrugs[condition]];
   const inhaler = drug.perDay === 0;
-  const days = inhaler ? 25 : random.chance(0.35) ? 90 : 30;
+  const days = inhaler ? 25 : random.chance(0.25) ? 90 : 30;
   let day = ctx.windowStart - random.int(0, days - 1);
   while (day <= ctx.asOf) {
     if (!random.chance(0.08)) {
