@@ -40,7 +40,7 @@ const focus = new Set<string>(focusMarkets);
 
 function dailyMme(fill: PharmacyClaim): number {
   const drug = drugByNdc.get(fill.ndc);
-  if (!drug || drug.drugClass !== 'opioid_analgesic') return 0;
+  if (drug?.drugClass !== 'opioid_analgesic') return 0;
   const factor = factorFor('cdc-2022', drug.ingredient, drug.routeGroup) ?? 0;
   return (drug.strength * fill.quantity * factor) / fill.daysSupply;
 }
@@ -137,7 +137,7 @@ export class RateMeter {
     this.edVisits += edDays.size;
     this.overdoses += overdoseDays.size;
     const span = member.spans.find((x) => x.start <= this.asOf && this.asOf <= x.end);
-    if (!span || span.plan.lineOfBusiness !== 'commercial' || !focus.has(member.market)) return;
+    if (span?.plan.lineOfBusiness !== 'commercial' || !focus.has(member.market)) return;
     const l90 = this.asOf - 89;
     const emergency = medical.some(
       (c) =>
