@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import { parse } from 'csv-parse';
 import { RowError } from '../row-error.ts';
 import type { RowSink } from '../row-sink.ts';
 import type { CsvKind } from './csv-layouts.ts';
+import { readCsvRecords } from './csv-records.ts';
 import { type CsvRow, csvRowReader } from './csv-row.ts';
 import { mapEligibilityRow } from './eligibility-row.ts';
 import { mapMedicalClaimRow } from './medical-claim-row.ts';
@@ -22,42 +21,32 @@ const stageRow: Record<CsvKind, (row: CsvRow, line: number, sink: RowSink) => vo
   },
 };
 
-/** Streams a Tuva input-layer CSV through csv-parse; a row with a bad field is rejected alone. */
+/** Streams a Tuva input-layer CSV; a row with a bad field is rejected alone. */
 export async function readCsv(filePath: string, kind: CsvKind, sink: RowSink): Promise<void> {
-  const parser = fs
-    .createReadStream(filePath, { highWaterMark: 1 << 20 })
-    .pipe(parse({ bom: true, relax_column_count: true, skip_records_with_error: true, info: true }));
-  parser.on('skip', (error: Error & { lines?: number }) => {
-    sink.read();
-    sink.reject(error.lines ?? 0, '(line)', `malformed CSV: ${error.message}`, null);
-  });
   let header: string[] | null = null;
   let reader: ((cells: readonly string[]) => CsvRow) | null = null;
-  for await (const { record, info } of parser as AsyncIterable<{
-    record: string[];
-    info: { lines: number };
-  }>) {
+  for await (const record of readCsvRecords(filePath)) {
+    if ('error' in record) {
+      sink.read();
+      sink.reject(record.line, '(line)', `malformed CSV: ${record.error}`, null);
+      continue;
+    }
     if (!header || !reader) {
-      header = record;
-      reader = csvRowReader(record);
+      header = record.cells;
+      reader = csvRowReader(record.cells);
       continue;
     }
     sink.read();
-    const line = info.lines;
-    if (record.length !== header.length) {
-      sink.reject(
-        line,
-        '(line)',
-        `expected ${header.length} columns, got ${record.length}`,
-        record.join(','),
-      );
+    const { line, cells } = record;
+    if (cells.length !== header.length) {
+      sink.reject(line, '(line)', `expected ${header.length} columns, got ${cells.length}`, cells.join(','));
       continue;
     }
     try {
-      stageRow[kind](reader(record), line, sink);
+      stageRow[kind](reader(cells), line, sink);
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
-      sink.reject(line, error.field, error.reason, record.join(','));
+      sink.reject(line, error.field, error.reason, cells.join(','));
     }
   }
 }
