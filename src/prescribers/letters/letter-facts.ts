@@ -87,5 +87,10 @@ export function buildLetterMember(input: FactInputs): LetterMember {
 }
 
 function latest(fills: readonly L90Fill[]): string {
-  return fills.reduce((max, f) => (f.fillDate > max ? f.fillDate : max), '');
+  return (
+    fills
+      .map((f) => f.fillDate)
+      .sort()
+      .at(-1) ?? ''
+  );
 }
