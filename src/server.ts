@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { migrations } from './migrations.ts';
+import { createCaseDisposer } from './outreach/cases/case-disposer.ts';
 import type { AppConfig } from './platform/config.ts';
 import { migrateOpsStore } from './platform/db/migrate.ts';
 import { openOpsStore } from './platform/db/open-ops-store.ts';
@@ -9,6 +10,7 @@ import type { App } from './platform/http/route-module.ts';
 import type { Logger } from './platform/logger.ts';
 import type { Warehouse } from './platform/warehouse/warehouse.ts';
 import { memberAccessPolicy } from './privacy/member-access-policy.ts';
+import type { CandidateDisposer } from './risk/index.ts';
 import { routes } from './routes.ts';
 
 /** Opens the operational store named by the config (PostgreSQL URL or PGlite folder) and migrates it. */
@@ -57,4 +59,12 @@ export async function serveUntilSignal(app: App, port: number, host = '127.0.0.1
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return address;
+}
+
+/** The identify command's disposition step (RISK-RULES §7): the case disposer on the migrated operational store. */
+export async function openCaseDisposer(context: {
+  config: Pick<AppConfig, 'databaseUrl' | 'opsDir'>;
+}): Promise<{ disposer: CandidateDisposer; close(): Promise<void> }> {
+  const store = await openMigratedOpsStore(context.config);
+  return { disposer: createCaseDisposer(store.db), close: () => store.close() };
 }

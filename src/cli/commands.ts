@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
+import { openCaseDisposer } from '../server.ts';
+import { auditCommand } from './audit-command.ts';
 import { explainCommand } from './explain-command.ts';
 import { generateCommand } from './generate-command.ts';
 import { identifyCommand } from './identify-command.ts';
 import { ingestCommand } from './ingest-command.ts';
 import { mmeCommand } from './mme-command.ts';
 import { referenceCommand } from './reference-command.ts';
+import { serveCommand } from './serve-command.ts';
+import { userCommand } from './user-command.ts';
 
 /**
  * Every `checkpoint` sub-command, in the order `--help` lists them. Each domain
@@ -14,7 +18,10 @@ export const commands: ReadonlyArray<() => Command> = [
   generateCommand,
   ingestCommand,
   referenceCommand,
-  identifyCommand,
+  () => identifyCommand({ openDisposer: openCaseDisposer }),
   explainCommand,
   mmeCommand,
+  serveCommand,
+  userCommand,
+  auditCommand,
 ];

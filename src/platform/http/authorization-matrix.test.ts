@@ -20,6 +20,12 @@ function fill(url: string): string {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** The inject options for calling a route as a user, with an empty JSON body where the method takes one. */
+function request(method: string, url: string, u: TestUser) {
+  const base = { method: method as Method, url: fill(url), headers: u.headers };
+  return method === 'GET' || method === 'DELETE' ? base : { ...base, payload: {} };
+}
+
 describe('authorization matrix: every /api route × every role', () => {
   it('lists routes, and every /api route declares its roles', () => {
     const api = t.routeTable.filter((r) => r.url.startsWith('/api') && r.method !== 'HEAD');
@@ -36,12 +42,7 @@ describe('authorization matrix: every /api route × every role', () => {
         if (allowed.includes(role)) continue;
         const u = users.get(role) as TestUser;
         const before = t.handlerCalls.length;
-        const res = await t.app.inject({
-          method: r.method as Method,
-          url: fill(r.url),
-          headers: u.headers,
-          payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
-        });
+        const res = await t.app.inject(request(r.method, r.url, u));
         expect(res.statusCode, `${role} ${r.method} ${r.url}`).toBe(403);
         expect(res.json().code).toBe('forbidden');
         expect(t.handlerCalls.slice(before), `${role} ${r.method} ${r.url}`).toEqual([]);
@@ -71,12 +72,7 @@ describe('authorization matrix: every /api route × every role', () => {
         if (r.url === '/api/auth/logout') continue;
         const u = users.get(role) as TestUser;
         const before = t.handlerCalls.length;
-        const res = await t.app.inject({
-          method: r.method as Method,
-          url: fill(r.url),
-          headers: u.headers,
-          payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
-        });
+        const res = await t.app.inject(request(r.method, r.url, u));
         const ran = t.handlerCalls.slice(before).includes(`${r.method} ${r.url}`);
         expect(ran || res.statusCode === 400, `${role} ${r.method} ${r.url} → ${res.statusCode}`).toBe(true);
         expect(res.statusCode, `${role} ${r.method} ${r.url}`).not.toBe(401);
