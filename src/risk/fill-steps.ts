@@ -1,46 +1,44 @@
 import type { RuleStep } from './rule-step.ts';
 
 /**
- * RISK-RULES §1 and §4: current pharmacy claims → fills with their kind and
- * daily MME → coverage per window as intervals (islands of covered days) →
+ * RISK-RULES §1 and §4: reference drugs → current fills with their kind and
+ * daily MME → coverage as intervals (islands of covered days) per window →
  * per-window fill metrics. Every step reads `rk_param`; none spells a threshold.
  */
 export const fillSteps: readonly RuleStep[] = [
   {
-    // §1: final state only, nothing after D; keep fills that reach W365 (coverage) or fall in it.
-    name: 'rk_current_pharmacy',
+    // §4: each reference drug's kind of fill (buprenorphine is MOUD in every form), unit scale and
+    // factor in the run's set, from the reference's drug_mme_factor view (route row first, else '*').
+    name: 'rk_drug',
+    sql: `
+      select d.ndc, d.ingredient, d.strength, d.unit, d.route_group, d.name as drug_name,
+             case when mi.ingredient is not null then 'moud' else k.fill_kind end as fill_kind,
+             coalesce(us.scale, 1) as unit_scale, v.factor
+      from drug d cross join rk_param p
+      left join rk_drug_kind k on k.drug_class = d.drug_class
+      left join rk_moud_ingredient mi on mi.ingredient = d.ingredient
+      left join rk_unit_scale us on us.unit = upper(trim(d.unit))
+      left join drug_mme_factor v on v.ndc = d.ndc and v.factor_set = p.factor_set
+      where k.fill_kind is not null or mi.ingredient is not null`,
+  },
+  {
+    // §1: final state only, nothing after D, fills that reach W365. §4: daily MME =
+    // strength × quantity × factor ÷ days supply (dividing last keeps 25 × 10 × 7.2 ÷ 30 exactly 60).
+    name: 'rk_fill',
     sql: `
       select c.claim_id, c.member_id, c.fill_date, c.ndc, c.quantity, c.days_supply,
              c.fill_date + (c.days_supply - 1) as end_date,
              nullif(trim(c.prescriber_npi), '') as prescriber_npi,
-             nullif(trim(c.pharmacy_npi), '') as pharmacy_npi
-      from pharmacy_claim c cross join rk_param p
+             nullif(trim(c.pharmacy_npi), '') as pharmacy_npi,
+             d.ingredient, d.strength, d.unit, d.route_group, d.drug_name, d.fill_kind, d.factor,
+             case when d.fill_kind = 'opioid'
+                  then d.strength * d.unit_scale * c.quantity * d.factor / c.days_supply end as daily_mme
+      from pharmacy_claim c
+      join rk_drug d on d.ndc = c.ndc
+      cross join rk_param p
       where c.is_current and not c.is_reversed and c.days_supply > 0 and c.quantity >= 0
         and c.fill_date <= p.as_of and c.fill_date + (c.days_supply - 1) >= p.w365_start
         and (p.member_filter is null or c.member_id = p.member_filter)`,
-  },
-  {
-    // §4: kind of fill from the drug class (buprenorphine is MOUD in every form); daily MME =
-    // strength × quantity × factor ÷ days supply (dividing last keeps 25 × 10 × 7.2 ÷ 30 exactly 60).
-    // The factor comes from the reference's drug_mme_factor view (route-specific row first, else '*').
-    name: 'rk_fill',
-    sql: `
-      with classified as (
-        select r.*, d.ingredient, d.strength, d.unit, d.route_group, d.name as drug_name,
-               case when mi.ingredient is not null then 'moud' else k.fill_kind end as fill_kind,
-               coalesce(us.scale, 1) as unit_scale
-        from rk_current_pharmacy r
-        join drug d on d.ndc = r.ndc
-        left join rk_drug_kind k on k.drug_class = d.drug_class
-        left join rk_moud_ingredient mi on mi.ingredient = d.ingredient
-        left join rk_unit_scale us on us.unit = upper(trim(d.unit))
-      )
-      select c.*, v.factor,
-             case when c.fill_kind = 'opioid'
-                  then c.strength * c.unit_scale * c.quantity * v.factor / c.days_supply end as daily_mme
-      from classified c cross join rk_param p
-      left join drug_mme_factor v on v.ndc = c.ndc and v.factor_set = p.factor_set
-      where c.fill_kind is not null`,
   },
   {
     // §4: a fill covers [fill date, fill date + days supply − 1], clipped to each window.
@@ -55,26 +53,37 @@ export const fillSteps: readonly RuleStep[] = [
       where f.fill_kind in ('opioid', 'benzodiazepine')`,
   },
   {
-    // Days covered by at least one fill of a kind: gaps-and-islands over the clipped intervals.
+    // Days covered by at least one fill of a kind, as disjoint intervals (gaps and islands) over the
+    // widest window; each window then clips the islands, which stay disjoint.
+    name: 'rk_island',
+    sql: `
+      with spans as (
+        select f.member_id, f.fill_kind,
+               case when f.fill_date > p.w365_start then f.fill_date else p.w365_start end as cover_start,
+               case when f.end_date < p.as_of then f.end_date else p.as_of end as cover_end
+        from rk_fill f cross join rk_param p
+        where f.fill_kind in ('opioid', 'benzodiazepine')
+      ), ordered as (
+        select member_id, fill_kind, cover_start, cover_end,
+               max(cover_end) over (partition by member_id, fill_kind order by cover_start, cover_end
+                                    rows between unbounded preceding and 1 preceding) as reach
+        from spans
+      ), numbered as (
+        select *, sum(case when reach is null or cover_start > reach + 1 then 1 else 0 end)
+                    over (partition by member_id, fill_kind order by cover_start, cover_end
+                          rows unbounded preceding) as island
+        from ordered
+      )
+      select member_id, fill_kind, island, min(cover_start) as start_date, max(cover_end) as end_date
+      from numbered group by member_id, fill_kind, island`,
+  },
+  {
     name: 'rk_coverage',
     sql: `
-      with ordered as (
-        select member_id, fill_kind, window_name, cover_start, cover_end,
-               max(cover_end) over (partition by member_id, fill_kind, window_name
-                                    order by cover_start, cover_end
-                                    rows between unbounded preceding and 1 preceding) as reach
-        from rk_fill_window
-      ), flagged as (
-        select *, case when reach is null or cover_start > reach + 1 then 1 else 0 end as opens
-        from ordered
-      ), numbered as (
-        select *, sum(opens) over (partition by member_id, fill_kind, window_name
-                                   order by cover_start, cover_end rows unbounded preceding) as island
-        from flagged
-      )
-      select member_id, fill_kind, window_name, island, min(cover_start) as start_date,
-             max(cover_end) as end_date
-      from numbered group by member_id, fill_kind, window_name, island`,
+      select i.member_id, i.fill_kind, w.window_name,
+             case when i.start_date > w.start_date then i.start_date else w.start_date end as start_date,
+             case when i.end_date < w.end_date then i.end_date else w.end_date end as end_date
+      from rk_island i join rk_window w on i.end_date >= w.start_date and i.start_date <= w.end_date`,
   },
   {
     // §5 OPIOID_BENZO_OVERLAP: days of a window covered by both kinds (islands are disjoint).

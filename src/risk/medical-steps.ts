@@ -1,28 +1,18 @@
 import type { RuleStep } from './rule-step.ts';
 
 /**
- * RISK-RULES §1, §3, §5–6 on medical claims: current claims in W365 → the
- * code-set hits of each claim (any diagnosis position, any line) → emergencies
- * in L90. Codes come from `rk_code_set` / `rk_service_code`, loaded from
+ * RISK-RULES §1, §3, §5–6 on medical claims: code-set hits of current claims in
+ * W365 (any diagnosis position, any line) → emergencies in L90. Codes come from `rk_code_set` / `rk_service_code`, loaded from
  * `src/reference/value-sets.ts`.
  */
 export const medicalSteps: readonly RuleStep[] = [
-  {
-    name: 'rk_current_medical',
-    sql: `
-      select c.claim_id, c.version, c.member_id, c.claim_type, c.setting, c.admission_type, c.claim_date
-      from medical_claim c cross join rk_param p
-      where c.is_current and not c.is_reversed and c.claim_date <= p.as_of and c.claim_date >= p.w365_start
-        and (p.member_filter is null or c.member_id = p.member_filter)`,
-  },
   {
     // Match each distinct diagnosis code once against the sets (prefix or exact, less exceptions),
     // so the big diagnosis table is then joined on plain equality.
     name: 'rk_dx_code_hit',
     sql: `
       with codes as (
-        select distinct x.code from medical_claim_dx x
-        join rk_current_medical m on m.claim_id = x.claim_id and m.version = x.version
+        select distinct code from medical_claim_dx
       ), matched as (
         select c.code, s.hit, s.is_exception from codes c
         join rk_code_set s on (s.match_kind = 'exact' and c.code = s.code)
@@ -33,36 +23,37 @@ export const medicalSteps: readonly RuleStep[] = [
         and not exists (select 1 from matched e where e.code = m.code and e.hit = m.hit and e.is_exception)`,
   },
   {
-    // Every code-set hit of every current claim: diagnoses, line codes, emergency admissions.
+    // §1, §3: every code-set hit of every current, unreversed claim dated in W365 — diagnoses in any
+    // position, codes on any line, emergency admissions. Hits are found first (few), then their claims.
     name: 'rk_medical_hit',
     sql: `
-      select m.member_id, m.claim_id, m.claim_date, m.claim_date as service_date, h.hit
-      from rk_current_medical m
-      join medical_claim_dx x on x.claim_id = m.claim_id and x.version = m.version
-      join rk_dx_code_hit h on h.code = x.code
+      with code_hits as (
+        select x.claim_id, x.version, cast(null as date) as service_date, h.hit, cast(null as varchar) as claim_type
+        from medical_claim_dx x join rk_dx_code_hit h on h.code = x.code
+        union all
+        select l.claim_id, l.version, l.service_date, s.hit, s.claim_type
+        from medical_claim_line l join rk_service_code s on s.field = 'procedure' and s.code = l.procedure_code
+        union all
+        select l.claim_id, l.version, l.service_date, s.hit, s.claim_type
+        from medical_claim_line l join rk_service_code s on s.field = 'revenue' and s.code = l.revenue_code
+        union all
+        select l.claim_id, l.version, l.service_date, s.hit, s.claim_type
+        from medical_claim_line l join rk_service_code s on s.field = 'pos' and s.code = l.place_of_service
+      ), claims as (
+        select c.claim_id, c.version, c.member_id, c.claim_type, c.setting, c.admission_type, c.claim_date
+        from medical_claim c cross join rk_param p
+        where c.is_current and not c.is_reversed and c.claim_date <= p.as_of and c.claim_date >= p.w365_start
+          and (p.member_filter is null or c.member_id = p.member_filter)
+      )
+      select distinct c.member_id, c.claim_id, c.claim_date, coalesce(h.service_date, c.claim_date) as service_date,
+             h.hit
+      from code_hits h join claims c on c.claim_id = h.claim_id and c.version = h.version
+      where h.claim_type is null or h.claim_type = c.claim_type
       union
-      select m.member_id, m.claim_id, m.claim_date, coalesce(l.service_date, m.claim_date), s.hit
-      from rk_current_medical m
-      join medical_claim_line l on l.claim_id = m.claim_id and l.version = m.version
-      join rk_service_code s on s.field = 'procedure' and s.code = l.procedure_code
-      where s.claim_type is null or s.claim_type = m.claim_type
-      union
-      select m.member_id, m.claim_id, m.claim_date, coalesce(l.service_date, m.claim_date), s.hit
-      from rk_current_medical m
-      join medical_claim_line l on l.claim_id = m.claim_id and l.version = m.version
-      join rk_service_code s on s.field = 'revenue' and s.code = l.revenue_code
-      where s.claim_type is null or s.claim_type = m.claim_type
-      union
-      select m.member_id, m.claim_id, m.claim_date, coalesce(l.service_date, m.claim_date), s.hit
-      from rk_current_medical m
-      join medical_claim_line l on l.claim_id = m.claim_id and l.version = m.version
-      join rk_service_code s on s.field = 'pos' and s.code = l.place_of_service
-      where s.claim_type is null or s.claim_type = m.claim_type
-      union
-      select m.member_id, m.claim_id, m.claim_date, m.claim_date, 'emergency_admission'
-      from rk_current_medical m cross join rk_param p
-      where m.claim_type = 'institutional' and m.setting = 'inpatient'
-        and m.admission_type = p.emergency_admission_type`,
+      select c.member_id, c.claim_id, c.claim_date, c.claim_date, 'emergency_admission'
+      from claims c cross join rk_param p
+      where c.claim_type = 'institutional' and c.setting = 'inpatient'
+        and c.admission_type = p.emergency_admission_type`,
   },
   {
     // §6: emergencies in L90, one row per kind and claim; an ED visit for an overdose is both.
