@@ -1,3 +1,4 @@
+import { coverageMigrations } from './coverage/store/coverage-migrations.ts';
 import { caseMigrations } from './outreach/cases/case-migrations.ts';
 import { caseworkMigrations } from './outreach/casework/casework-migrations.ts';
 import type { Migration } from './platform/db/migration.ts';
@@ -13,4 +14,5 @@ export const migrations: readonly Migration[] = [
   ...privacyMigrations,
   ...caseMigrations,
   ...caseworkMigrations,
+  ...coverageMigrations,
 ];

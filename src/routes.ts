@@ -1,3 +1,4 @@
+import { coverageRouteModules } from './coverage/routes/coverage-route-modules.ts';
 import { caseRoutes } from './outreach/cases/case-routes.ts';
 import { caseworkRoutes } from './outreach/casework/casework-routes.ts';
 import { memberRoutes } from './outreach/members/member-routes.ts';
@@ -17,4 +18,5 @@ export const routes: readonly RouteModule[] = [
   runRoutes,
   consentRoutes,
   caseworkRoutes,
+  ...coverageRouteModules,
 ];

@@ -16,7 +16,7 @@ export type AuthorizationAction =
   | { kind: 'provide-information'; information: string }
   | { kind: 'approve' }
   | { kind: 'partially-approve'; approvedUnits: number[]; reason: string }
-  | { kind: 'deny'; reasonCode: DenialReason; reason: string; criteriaMissed?: string[] }
+  | { kind: 'deny'; reasonCode: DenialReason; reason: string; criteriaMissed?: string[] | undefined }
   | { kind: 'withdraw'; reason: string };
 
 export const allowedFrom: Record<AuthorizationAction['kind'], readonly AuthorizationStatus[]> = {

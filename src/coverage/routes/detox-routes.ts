@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { RouteModule } from '../../platform/http/route-module.ts';
+import { flagUnauthorizedDetox, readDetoxLines } from '../detox/unauthorized-detox.ts';
+import { readAuthorizations } from '../store/authorization-store.ts';
+
+const minusDays = (day: string, n: number) =>
+  new Date(Date.parse(day) - n * 86_400_000).toISOString().slice(0, 10);
+
+/** Detox claims in the warehouse that no approved preauthorization covers, for the case manager to follow up. */
+export const detoxRoutes: RouteModule = {
+  name: 'coverage-detox',
+  register(app) {
+    app.get(
+      '/api/coverage/unauthorized-detox',
+      {
+        config: { roles: ['case_manager', 'supervisor'] },
+        schema: {
+          tags: ['coverage'],
+          querystring: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }),
+          response: {
+            200: z.object({
+              from: z.string(),
+              to: z.string(),
+              items: z.array(
+                z.object({
+                  claimId: z.string(),
+                  memberId: z.string(),
+                  serviceDate: z.string(),
+                  procedureCode: z.string().nullable(),
+                  revenueCode: z.string().nullable(),
+                  billingNpi: z.string().nullable(),
+                  reason: z.string(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const to = request.query.to ?? new Date().toISOString().slice(0, 10);
+        const from = request.query.from ?? minusDays(to, 90);
+        const lines = await readDetoxLines(request.access.warehouse, from, to);
+        const members = [...new Set(lines.map((l) => l.memberId))];
+        const authorizations = (
+          await Promise.all(members.map((memberId) => readAuthorizations(request.access.db, { memberId })))
+        ).flat();
+        const items = flagUnauthorizedDetox(lines, authorizations);
+        await request.access.audit({
+          action: 'search',
+          memberId: null,
+          resourceType: 'UnauthorizedDetox',
+          resourceId: null,
+          purpose: 'operations',
+          outcome: 'success',
+          detail: `${items.length} lines, ${new Set(items.map((i) => i.memberId)).size} members`,
+        });
+        return { from, to, items };
+      },
+    );
+  },
+};

@@ -1,0 +1,122 @@
+import type { SessionUser } from '../../platform/auth/sessions.ts';
+import type { OpsDb } from '../../platform/db/ops-db.ts';
+import { AppError, issuesFromZod } from '../../platform/errors.ts';
+import type { RequestAccess } from '../../platform/http/request-access.ts';
+import { authorizationRequestSchema } from '../preauth/authorization.ts';
+import {
+  type AuthorizationAction,
+  applyAuthorizationAction,
+  receiveAuthorization,
+} from '../preauth/transitions.ts';
+import {
+  insertAuthorization,
+  makeAuthorizationId,
+  readAuthorization,
+  type StoredAuthorization,
+  saveAuthorization,
+} from '../store/authorization-store.ts';
+import { readPlan } from '../store/plan-store.ts';
+
+/** How a person is named in a request's history: role and user name, never a member id. */
+export const actorOf = (user: SessionUser) => `${user.role}:${user.username}`;
+
+/** The facility NPI a facility user acts for (their organization), or 403. */
+export function facilityNpiOf(user: SessionUser): string {
+  if (user.role !== 'facility_staff' || !user.organization)
+    throw new AppError('forbidden', 'Only staff of a treatment facility can do this.');
+  return user.organization;
+}
+
+/**
+ * Receives a request from facility staff: validates it, checks it is for their
+ * own facility and a known plan, stores it with its clock running, and audits it.
+ */
+export async function submitPreauthorization(
+  access: RequestAccess,
+  input: unknown,
+  now: string,
+  fhirClaimId: string | null = null,
+): Promise<StoredAuthorization> {
+  const user = access.requireUser();
+  const parsed = authorizationRequestSchema.safeParse(input);
+  if (!parsed.success)
+    throw new AppError(
+      'validation_failed',
+      'The preauthorization request is not complete.',
+      issuesFromZod(parsed.error.issues),
+    );
+  const request = parsed.data;
+  if (request.facility.npi !== facilityNpiOf(user))
+    throw new AppError('forbidden', 'You can submit requests only for your own facility.', [
+      { path: 'facility.npi', message: 'not your facility' },
+    ]);
+  await readPlan(access.db, request.planId).catch(() => {
+    throw new AppError('unprocessable', `There is no plan ${request.planId}.`, [
+      { path: 'planId', message: 'unknown plan' },
+    ]);
+  });
+  const a = receiveAuthorization({
+    id: makeAuthorizationId(now),
+    request,
+    receivedAt: now,
+    actor: actorOf(user),
+  });
+  await insertAuthorization(access.db, a, fhirClaimId);
+  await access.audit({
+    action: 'create',
+    memberId: request.memberId,
+    resourceType: 'Preauthorization',
+    resourceId: a.id,
+    purpose: 'payment',
+    outcome: 'success',
+  });
+  return readAuthorization(access.db, a.id);
+}
+
+const reviewerActions: ReadonlySet<AuthorizationAction['kind']> = new Set([
+  'start-review',
+  'pend',
+  'approve',
+  'partially-approve',
+  'deny',
+]);
+const facilityActions: ReadonlySet<AuthorizationAction['kind']> = new Set([
+  'provide-information',
+  'withdraw',
+]);
+
+/** Checks the caller may take this action on this request: reviewers decide, the submitting facility answers or withdraws. */
+export function checkActionRole(
+  user: SessionUser,
+  a: StoredAuthorization,
+  kind: AuthorizationAction['kind'],
+): void {
+  if (user.role === 'um_reviewer' && reviewerActions.has(kind)) return;
+  if (
+    user.role === 'facility_staff' &&
+    facilityActions.has(kind) &&
+    user.organization === a.request.facility.npi
+  )
+    return;
+  throw new AppError('forbidden', `Your role cannot ${kind.replace('-', ' ')} this request.`);
+}
+
+/** Applies an action sent with the version the caller read; stale versions get 409 and nothing changes. */
+export async function actOnPreauthorization(
+  db: OpsDb,
+  user: SessionUser,
+  authorizationId: string,
+  version: number,
+  action: AuthorizationAction,
+  now: string,
+): Promise<StoredAuthorization> {
+  const before = await readAuthorization(db, authorizationId);
+  checkActionRole(user, before, action.kind);
+  if (before.version !== version)
+    throw new AppError('conflict', 'This request was changed by someone else. Reload it and try again.', [
+      { path: 'version', message: `current version is ${before.version}` },
+    ]);
+  const after = applyAuthorizationAction(before, action, now, actorOf(user));
+  await saveAuthorization(db, before, after);
+  return readAuthorization(db, authorizationId);
+}
