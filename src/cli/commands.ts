@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { openCaseDisposer } from '../server.ts';
 import { auditCommand } from './audit-command.ts';
+import { coverageCommand } from './coverage-command.ts';
 import { explainCommand } from './explain-command.ts';
 import { generateCommand } from './generate-command.ts';
 import { identifyCommand } from './identify-command.ts';
@@ -24,4 +25,5 @@ export const commands: ReadonlyArray<() => Command> = [
   serveCommand,
   userCommand,
   auditCommand,
+  coverageCommand,
 ];
