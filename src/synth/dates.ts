@@ -14,14 +14,15 @@ export function parseDay(iso: string): number {
   return day;
 }
 
-const cache = new Map<number, string>();
+/** Formatted days 1970–2109, filled on first use: formatting is the hottest step of writing files. */
+const cache: string[] = Array.from({ length: 51_000 }, () => '');
 
 /** The ISO date 'YYYY-MM-DD' of a day number. */
 export function formatDay(day: number): string {
-  const hit = cache.get(day);
-  if (hit !== undefined) return hit;
+  const hit = cache[day];
+  if (hit) return hit;
   const text = new Date(day * msPerDay).toISOString().slice(0, 10);
-  if (cache.size < 20_000) cache.set(day, text);
+  if (day >= 0 && day < cache.length) cache[day] = text;
   return text;
 }
 
