@@ -39,7 +39,7 @@ export const riskSchema: readonly string[] = [
     member_id varchar not null,
     kind varchar not null,              -- emergency | factor | exclusion | context
     code varchar not null,
-    value double,                       -- a factor's headline number
+    value double precision,             -- a factor's headline number
     event_date date,                    -- an emergency's date
     claim_id varchar                    -- the emergency's claim, or one evidence claim of a factor
   )`,

@@ -66,6 +66,12 @@ export async function openTestWarehouse(): Promise<Warehouse> {
   const warehouse = await openDuckDbWarehouse(':memory:');
   await ensureWarehouseSchema(warehouse);
   await ensureReferenceSchema(warehouse);
+  await insertTestReference(warehouse);
+  return warehouse;
+}
+
+/** Inserts the test drugs and factors into a warehouse whose schema is in place. */
+export async function insertTestReference(warehouse: Warehouse): Promise<void> {
   await warehouse.run(
     `insert into drug (ndc, name, ingredient, strength, unit, route_group, drug_class, source) values ${drugs
       .map(
@@ -87,7 +93,6 @@ export async function openTestWarehouse(): Promise<Warehouse> {
     `insert into mme_factor values ${factors.map((_, i) => `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4}, 'test')`).join(', ')}`,
     factors.flatMap((f) => [...f]),
   );
-  return warehouse;
 }
 
 export interface MemberSpec {
