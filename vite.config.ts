@@ -13,7 +13,7 @@ export default defineConfig({
     outDir,
     emptyOutDir: true,
     sourcemap: false,
-    chunkSizeWarningLimit: 900,
+    chunkSizeWarningLimit: 1500,
     rollupOptions: {
       // TanStack Query marks modules "use client" for React Server Components; a plain SPA ignores it.
       onwarn(warning, warn) {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { readPlan } from '../../coverage/store/plan-store.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -21,6 +22,16 @@ export async function readMemberPlan(
     [memberId],
   );
   if (!enrollment) return null;
+  const unknown = {
+    planId: enrollment.plan_id,
+    planType: enrollment.plan_type,
+    behavioralHealthCaseManagement: null,
+  };
+  // Plans live in the coverage domain's table; until it is installed, coverage is simply unknown.
+  const installed = await sql<{ t: string | null }>`select to_regclass('coverage_plan')::text as t`.execute(
+    db,
+  );
+  if (!installed.rows[0]?.t) return unknown;
   try {
     const plan = await readPlan(db, enrollment.plan_id);
     return {

@@ -57,9 +57,10 @@ export function useSignIn() {
   return useMutation({
     mutationFn: async (input: { username: string; password: string }) =>
       toMe(await apiFetch<MeResponse>('/api/auth/login', { method: 'POST', body: input })),
-    onSuccess: async () => {
-      client.clear();
-      await client.invalidateQueries({ queryKey: ['me'] });
+    onSuccess: (me) => {
+      // A new person: drop whatever the last one saw, then show the workspace.
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
+      client.setQueryData(['me'], me);
     },
   });
 }

@@ -57,7 +57,10 @@ export function RiskEvidence({ member }: { member: MemberView }) {
           return (
             <details key={f.code} className="factor" open={member.risk.riskFactors.length <= 3}>
               <summary>
-                <CodeBadge table={riskFactorInfo} code={f.code} />{' '}
+                <span className={`badge${info.part2 ? ' part2' : ''}`}>
+                  {info.label}
+                  {info.part2 && ' · Part 2'}
+                </span>{' '}
                 <span className="muted small">
                   {f.code === 'HIGH_MME'
                     ? `average ${f.value.toFixed(2)} MME/day over 180 days`

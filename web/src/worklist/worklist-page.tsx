@@ -82,6 +82,11 @@ export function WorklistPage() {
       ) : (
         <WorklistTable items={items} work={work.data} selected={selected} busy={worklist.isFetching} />
       )}
+      <p className="legend">
+        Open a badge for the rule behind it. Dashed badges marked §2 come from substance-use records protected
+        by 42 CFR Part 2: do not re-disclose them. Amber: an overdose, an emergency in the last 7 days, or a
+        first call due within a day.
+      </p>
       <nav className="pager" aria-label="Pages">
         <button type="button" onClick={() => setPage((p) => Math.max(p - 1, 1))} disabled={page <= 1}>
           Previous

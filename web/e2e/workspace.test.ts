@@ -1,0 +1,113 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchBrowser, screenshot, signIn } from './browser.ts';
+import { buildWebApp, e2ePassword, startWorkspace, type Workspace } from './start-workspace.ts';
+
+const chromium = hasChromium();
+if (!chromium)
+  console.warn('web/e2e: skipped — /usr/bin/chromium is not installed (apt-get install -y chromium).');
+
+describe.skipIf(!chromium)('the case-manager workspace in a browser', () => {
+  let workspace: Workspace;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+
+  beforeAll(async () => {
+    await buildWebApp();
+    workspace = await startWorkspace();
+    const launched = await launchBrowser();
+    browser = launched.browser;
+    closeBrowser = launched.close;
+  }, 240_000);
+
+  afterAll(async () => {
+    await closeBrowser?.();
+    await workspace?.close();
+  });
+
+  async function newPage(width = 1280, height = 800) {
+    const context = await browser.newContext({ viewport: { width, height } });
+    return context.newPage();
+  }
+
+  it('lets a case manager open the top case, read the evidence, log a reached call with a MOUD referral, and see the case engaged', async () => {
+    const page = await newPage();
+    await signIn(page, workspace.baseUrl, workspace.users.caseManager.username, e2ePassword);
+    await page.getByRole('heading', { name: 'Worklist' }).waitFor();
+    const rows = page.locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(0);
+    await page
+      .locator('tbody tr')
+      .first()
+      .locator('td')
+      .nth(7)
+      .getByText(/due|past due|attempted/)
+      .waitFor();
+    expect(await page.title()).toBe('Checkpoint');
+    await screenshot(page, 'worklist');
+
+    await rows.first().getByRole('link').click();
+    await page.getByRole('heading', { name: 'Why this member is on the worklist' }).waitFor();
+    await page.getByRole('heading', { name: 'Daily MME, last 12 months' }).waitFor();
+    const evidence = page.locator('.factor').first();
+    if ((await evidence.count()) > 0 && !(await evidence.getAttribute('open')))
+      await evidence.locator('> summary').click();
+    await page.getByRole('heading', { name: 'The call' }).waitFor();
+    expect(page.url()).not.toContain('?');
+    expect(await page.title()).toBe('Checkpoint');
+    await screenshot(page, 'member-360');
+
+    await page.getByRole('radio', { name: 'Reached' }).check();
+    await page.getByRole('checkbox', { name: /MOUD prescriber/ }).check();
+    expect(await page.getByRole('checkbox', { name: 'Member accepted' }).isChecked()).toBe(true);
+    await page.getByLabel(/^Notes/).fill('Talked about buprenorphine; wants a prescriber near home.');
+    await page.getByRole('button', { name: 'Save attempt' }).click();
+    await page.getByRole('status').filter({ hasText: 'Case is now engaged' }).waitFor();
+    await page.locator('.stage-steps [aria-current="step"]', { hasText: 'Engaged' }).waitFor();
+    await page.getByRole('cell', { name: 'MOUD prescriber', exact: true }).waitFor();
+    await screenshot(page, 'case-engaged');
+    await page.context().close();
+  });
+
+  it('lets a supervisor reassign a case to another case manager', async () => {
+    const page = await newPage();
+    await signIn(page, workspace.baseUrl, workspace.users.supervisor.username, e2ePassword);
+    await page.getByRole('link', { name: 'Caseloads' }).click();
+    await page.getByRole('heading', { name: 'Open cases per case manager' }).waitFor();
+    await page.getByRole('cell', { name: 'morgan' }).waitFor();
+    await screenshot(page, 'caseloads');
+    await page.getByRole('link', { name: 'Worklist' }).click();
+    await page.locator('tbody tr').nth(1).getByRole('link').click();
+    await page.getByRole('heading', { name: 'Case', exact: true }).waitFor();
+    const morgan = await page.locator('option', { hasText: 'morgan' }).getAttribute('value');
+    await page.getByLabel('Assign to').selectOption(morgan ?? '');
+    await page.getByRole('button', { name: /^(Assign|Reassign)$/ }).click();
+    await page.getByText('Assignment saved.').waitFor();
+    await page.getByText('Assigned: morgan').waitFor();
+    await page
+      .getByText(/assigned/)
+      .last()
+      .waitFor();
+    await page.context().close();
+  });
+
+  it('does not let an analyst open a member', async () => {
+    const page = await newPage();
+    await signIn(page, workspace.baseUrl, workspace.users.analyst.username, e2ePassword);
+    await page.getByText('Nothing to work here').waitFor();
+    await page.goto(`${workspace.baseUrl}/#/members/anyone`);
+    await page.getByRole('heading', { name: 'You do not have access to this' }).waitFor();
+    await page.context().close();
+  });
+
+  it('works on a tablet-sized screen', async () => {
+    const page = await newPage(820, 1180);
+    await signIn(page, workspace.baseUrl, workspace.users.caseManager.username, e2ePassword);
+    await page.locator('tbody tr').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'worklist-tablet');
+    await page.context().close();
+  });
+});
