@@ -37,9 +37,8 @@ export async function openOpsStore(location: OpsLocation, poolSize = 10): Promis
   }
   const dir = location.pgliteDir;
   if (dir !== 'memory://') mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir === 'memory://' ? undefined : dir, {
-    parsers: { 1082: (value: string) => value, 20: (value: string) => Number(value) },
-  });
+  const parsers = { 1082: (value: string) => value, 20: (value: string) => Number(value) };
+  const client = dir === 'memory://' ? new PGlite({ parsers }) : new PGlite({ dataDir: dir, parsers });
   await client.waitReady;
   const db = new Kysely<PlatformTables>({ dialect: new KyselyPGlite(client).dialect });
   return {
