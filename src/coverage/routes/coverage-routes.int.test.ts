@@ -37,6 +37,9 @@ beforeAll(async () => {
     date: `${year}-01-10`,
     lines: [{ procedureCode: 'H0014' }],
   });
+  await t.warehouse.run(
+    `insert into member (member_id, state, zip, county_fips, batch_id) values ('M-0001', 'MD', '21205', '24510', 'test')`,
+  );
   await seedCase(t.store.db, { memberId: 'M-0001' });
   caseManager = await t.logIn('case_manager');
   facility = await t.logIn('facility_staff', { organization: detox.npi });
@@ -62,6 +65,13 @@ describe('the demo flow: find care, estimate cost, submit, decide, see the resul
     expect(
       res.json().items.map((i: { id: string; networkStatus: string }) => [i.id, i.networkStatus]),
     ).toEqual([['net-md-1', 'in']]);
+  });
+
+  it('lists in-network detox near the member, from their address and plan', async () => {
+    const res = await get(caseManager, '/api/members/M-0001/care-options?type=ambulatory-detox');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ market: 'MD', zip: '21205', planId: 'CKP-HMO-100' });
+    expect(res.json().items.map((i: { id: string }) => i.id)).toEqual(['net-md-1']);
   });
 
   it('estimates the member’s cost from the deductible already met, in and out of network side by side', async () => {

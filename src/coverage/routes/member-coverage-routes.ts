@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import type { RouteModule } from '../../platform/http/route-module.ts';
+import { type FocusMarket, focusMarkets, marketOf } from '../../reference/markets.ts';
 import { planEpisode } from '../cost/episode-templates.ts';
 import { compareNetworkCosts } from '../cost/estimate-cost.ts';
 import { findMemberEnrollment } from '../cost/member-plan.ts';
 import { sumPlanYearAccumulators } from '../cost/plan-year-accumulators.ts';
 import { buildEligibilityChecklist } from '../eligibility/eligibility-checklist.ts';
-import { networkStatusFor } from '../network/search-directory.ts';
+import { careServices, careTypes } from '../network/network-schema.ts';
+import { networkStatusFor, searchDirectory } from '../network/search-directory.ts';
 import { readNetwork, readPlan } from '../store/plan-store.ts';
-import { costEstimateSchema } from './view-schemas.ts';
+import { costEstimateSchema, directoryHitSchema } from './view-schemas.ts';
 
 const roles = ['case_manager', 'supervisor', 'um_reviewer', 'member'] as const;
 const params = z.object({ memberId: z.string().min(1).max(64) });
@@ -70,6 +72,65 @@ export const memberCoverageRoutes: RouteModule = {
             accumulators: ytd.accumulators,
             planYearStart: ytd.planYear.start,
             assumptions: ytd.assumptions,
+          };
+        });
+      },
+    );
+
+    app.get(
+      '/api/members/:memberId/care-options',
+      {
+        config: { roles },
+        schema: {
+          tags: ['coverage'],
+          params,
+          querystring: z.object({
+            type: z.enum(careTypes).optional(),
+            service: z.enum(careServices).optional(),
+            inNetworkOnly: z.enum(['true', 'false']).default('true'),
+          }),
+          response: {
+            200: z.object({
+              market: z.string(),
+              zip: z.string().nullable(),
+              planId: z.string(),
+              items: z.array(directoryHitSchema),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const { memberId } = request.params;
+        return request.access.member(memberId, { action: 'read', resourceType: 'CareOptions' }, async () => {
+          const [address] = await request.access.warehouse.all<{
+            zip: string | null;
+            state: string | null;
+            county: string | null;
+          }>('select zip, state, county_fips as county from member where member_id = $1', [memberId]);
+          const enrollment = await findMemberEnrollment(request.access.warehouse, memberId, today());
+          if (!enrollment) throw new AppError('not_found', 'The member has no plan enrollment today.');
+          const market = marketOf({
+            countyFips: address?.county ?? null,
+            zip: address?.zip ?? null,
+            state: address?.state ?? null,
+          });
+          const zip = address?.zip?.slice(0, 5) ?? null;
+          const q = request.query;
+          const hits = searchDirectory(await readNetwork(request.access.db), {
+            ...((focusMarkets as readonly string[]).includes(market)
+              ? { market: market as FocusMarket }
+              : {}),
+            ...(zip && /^\d{5}$/.test(zip) ? { zip } : {}),
+            ...(q.type ? { type: q.type } : {}),
+            ...(q.service ? { service: q.service } : {}),
+            planId: enrollment.planId,
+            inNetworkOnly: q.inNetworkOnly === 'true',
+          });
+          return {
+            market,
+            zip,
+            planId: enrollment.planId,
+            items: hits.map((h) => ({ ...h.entry, networkStatus: h.networkStatus, nearness: h.nearness })),
           };
         });
       },
