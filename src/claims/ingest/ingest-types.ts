@@ -16,6 +16,8 @@ export interface FileSummary {
   rejected: number;
   ignored: Record<string, number>;
   seconds: number;
+  /** Of `seconds`: streaming, validating and staging rows; the rest merges them in SQL. */
+  readSeconds: number;
 }
 
 /** The result of one ingest run over many files. */
@@ -62,5 +64,6 @@ export function emptyFileSummary(file: string, format: string, status: FileSumma
     rejected: 0,
     ignored: {},
     seconds: 0,
+    readSeconds: 0,
   };
 }

@@ -66,6 +66,7 @@ export async function loadFile(
       stager.close();
       rejects.closeSync();
     }
+    summary.readSeconds = (Date.now() - started) / 1000;
     listener.rowsRead?.(file.path, summary.rowsRead);
     if (sniffed.format === 'csv' && sniffed.kind === 'medical_claim')
       await stageCsvMedicalVersions(warehouse);

@@ -15,6 +15,10 @@ interface ClaimBatch {
   personField: string;
 }
 
+/** What a fill says (not when it was sent), for rows staged without a hash (CSV). */
+const rxContentHash = `md5(concat_ws(chr(1), s.claim_id, s.person_ref, s.fill_date, s.ndc, s.quantity, s.days_supply,
+  s.prescriber_ref, s.pharmacy_ref, s.paid_amount, s.is_reversed))`;
+
 const npiOrFhirId = (ref: string): string =>
   `coalesce(case when regexp_full_match(${ref}, '\\d{10}') then ${ref} end,
      (select min(p.npi) from provider p where p.fhir_id = ${ref}))`;
@@ -39,7 +43,9 @@ export async function mergeClaims(
   await warehouse.run('drop table if exists temp.claim_in');
   await warehouse.run(
     `create temp table claim_in as
-     select s.*, r.member_id from ${stage} s left join temp.member_ref r on r.ref = s.person_ref`,
+     select s.* replace (coalesce(s.content_hash, ${kind === 'pharmacy' ? rxContentHash : 's.content_hash'}) as content_hash),
+       r.member_id
+     from ${stage} s left join temp.member_ref r on r.ref = s.person_ref`,
   );
   await warehouse.run(
     `insert into rejected_row (batch_id, file_path, line, field, reason, raw)

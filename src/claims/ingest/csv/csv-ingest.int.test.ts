@@ -114,4 +114,19 @@ describe('ingesting Tuva CSV', () => {
       { version: 2, is_current: true, is_reversed: true, quantity: 60 },
     ]);
   });
+
+  it('does not turn the same fill or claim resent in a later file into a new version', async () => {
+    await ingestPaths(wh, [
+      write('elig.csv', toCsv('eligibility', [eligibility('p1')])),
+      write('rx1.csv', toCsv('pharmacy_claim', [fill('R1', 'p1')])),
+      write('med1.csv', toCsv('medical_claim', [medicalLine('C1', 1, 'p1'), medicalLine('C1', 2, 'p1')])),
+    ]);
+    const again = await ingestPaths(wh, [
+      write('rx2.csv', toCsv('pharmacy_claim', [fill('R1', 'p1', { paid_date: '2026-04-01' })])),
+      write('med2.csv', toCsv('medical_claim', [medicalLine('C1', 1, 'p1'), medicalLine('C1', 2, 'p1')])),
+    ]);
+    expect(again.totals).toMatchObject({ loaded: 0, unchanged: 2 });
+    expect(await wh.all('select count(*) as n from pharmacy_claim')).toEqual([{ n: 1 }]);
+    expect(await wh.all('select count(*) as n from medical_claim')).toEqual([{ n: 1 }]);
+  });
 });

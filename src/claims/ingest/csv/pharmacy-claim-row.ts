@@ -1,4 +1,3 @@
-import { hashContent } from '../fhir/explanation-of-benefit.ts';
 import { parseDay, parseNdc, parseOptionalNumber, requireText } from '../field-values.ts';
 import { fail } from '../row-error.ts';
 import type { StagedRow } from '../staging.ts';
@@ -17,7 +16,8 @@ export function mapPharmacyClaimRow(row: CsvRow, line: number): StagedRow<'stg_r
   if (!Number.isInteger(days) || days < 1)
     fail('days_supply', `days supply must be a whole number ≥ 1, got ${row.get('days_supply')}`);
   const paidDate = row.get('paid_date');
-  const rx: StagedRow<'stg_rx'> = {
+  // content_hash is left to SQL (see mergeClaims), cheaper there than per row in JS.
+  return {
     vkey: line,
     claim_id: requireText(row.get('claim_id'), 'claim_id'),
     // Tuva claims carry member_id beside person_id; it names the enrollment exactly.
@@ -33,6 +33,4 @@ export function mapPharmacyClaimRow(row: CsvRow, line: number): StagedRow<'stg_r
     source_updated: paidDate === '' ? null : parseDay(paidDate, 'paid_date'),
     content_hash: null,
   };
-  rx.content_hash = hashContent([rx], ['vkey', 'source_updated', 'content_hash']);
-  return rx;
 }
