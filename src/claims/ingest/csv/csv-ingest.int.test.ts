@@ -123,7 +123,13 @@ describe('ingesting Tuva CSV', () => {
     ]);
     const again = await ingestPaths(wh, [
       write('rx2.csv', toCsv('pharmacy_claim', [fill('R1', 'p1', { paid_date: '2026-04-01' })])),
-      write('med2.csv', toCsv('medical_claim', [medicalLine('C1', 1, 'p1'), medicalLine('C1', 2, 'p1')])),
+      write(
+        'med2.csv',
+        toCsv(
+          'medical_claim',
+          [1, 2].map((n) => medicalLine('C1', n, 'p1', { paid_date: '2026-04-01' })),
+        ),
+      ),
     ]);
     expect(again.totals).toMatchObject({ loaded: 0, unchanged: 2 });
     expect(await wh.all('select count(*) as n from pharmacy_claim')).toEqual([{ n: 1 }]);

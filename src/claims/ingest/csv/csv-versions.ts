@@ -14,7 +14,7 @@ export async function stageCsvMedicalVersions(warehouse: Warehouse): Promise<voi
      with breaks as (
        select * replace (md5(concat_ws(chr(1), claim_id, line_number, claim_type, person_ref, claim_start, claim_end,
            line_start, admit_type, place_of_service, bill_type, revenue_code, procedure_code, units, rendering_npi,
-           billing_npi, dx, paid_date, paid_amount, is_reversed)) as row_hash),
+           billing_npi, dx, paid_amount, is_reversed)) as row_hash),
          coalesce(line_number <= lag(line_number) over (partition by claim_id order by line), false) as starts
        from temp.stg_csv_med
      )
