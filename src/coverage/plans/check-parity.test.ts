@@ -85,4 +85,17 @@ describe('checkParity', () => {
       }),
     ]);
   });
+
+  it('flags a non-grandfathered plan that leaves out detox, but not a grandfathered one', () => {
+    const plan = structuredClone(hmo);
+    plan.benefits = plan.benefits.filter((b) => b.category !== 'sud-ambulatory-detox');
+    expect(checkParity(plan)).toEqual([
+      expect.objectContaining({
+        category: 'sud-ambulatory-detox',
+        requirement: 'essential-benefit',
+        severity: 'violation',
+      }),
+    ]);
+    expect(checkParity({ ...plan, grandfathered: true })).toEqual([]);
+  });
 });

@@ -11,7 +11,8 @@ export interface ParityFinding {
     | 'deductible'
     | 'annual-limit'
     | 'preauthorization'
-    | 'out-of-network';
+    | 'out-of-network'
+    | 'essential-benefit';
   /** violation: a quantitative test fails; review: a treatment limitation to justify (NQTL). */
   severity: 'violation' | 'review';
   message: string;
@@ -60,9 +61,35 @@ const quantitative = [
   },
 ] as const;
 
-/** Checks that no substance-use benefit is more restrictive than the medical benefits of its classification. */
+/**
+ * Outpatient SUD services a non-grandfathered plan must cover: mental health and
+ * substance use disorder services are an essential health benefit (ACA §1302(b)(1)(E)).
+ */
+export const essentialSudCategories = [
+  'sud-office-visit',
+  'sud-ambulatory-detox',
+  'sud-intensive-outpatient',
+  'sud-outpatient-rehab',
+] as const;
+
+/**
+ * Checks that no substance-use benefit is more restrictive than the medical
+ * benefits of its classification, and that a non-grandfathered plan covers the
+ * essential outpatient SUD services at all.
+ */
 export function checkParity(plan: Plan): ParityFinding[] {
   const findings: ParityFinding[] = [];
+  if (!plan.grandfathered)
+    for (const category of essentialSudCategories)
+      if (!plan.benefits.some((b) => b.category === category))
+        findings.push({
+          planId: plan.planId,
+          category,
+          tier: 'in',
+          requirement: 'essential-benefit',
+          severity: 'violation',
+          message: `${category} is not covered; a plan that is not grandfathered must cover substance use disorder services (ACA §1302(b)(1)(E)).`,
+        });
   const sud = plan.benefits.filter((b) => benefitCategories[b.category].kind === 'sud');
   for (const benefit of sud) {
     const classification = benefitCategories[benefit.category].classification;
