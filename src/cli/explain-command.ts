@@ -37,7 +37,10 @@ export function explainCommand(): Command {
           throw new AppError(
             'bad_request',
             'invalid options for explain',
-            parsed.error.issues.map((i) => ({ path: `--${String(i.path[0] ?? '')}`, message: i.message })),
+            parsed.error.issues.map((i) => ({
+              path: `--${String(i.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+              message: i.message,
+            })),
           );
         const options = parsed.data;
         const base = options.config ? readRiskConfigFile(options.config) : parseRiskConfig({});

@@ -14,6 +14,7 @@ import {
   identifyMembers,
   parseRiskConfig,
   readRiskConfigFile,
+  summarizeWorklist,
   worklistFormats,
 } from '../risk/index.ts';
 import { type CliContext, cliContext } from './context.ts';
@@ -66,7 +67,10 @@ export function identifyCommand(deps: IdentifyCommandDeps = {}): Command {
           throw new AppError(
             'bad_request',
             'invalid options for identify',
-            parsed.error.issues.map((i) => ({ path: `--${String(i.path[0] ?? '')}`, message: i.message })),
+            parsed.error.issues.map((i) => ({
+              path: `--${String(i.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+              message: i.message,
+            })),
           );
         const options = parsed.data;
         const base = options.config ? readRiskConfigFile(options.config) : parseRiskConfig({});
@@ -117,5 +121,5 @@ function summarize(run: IdentifyResult, out: string | undefined): string {
   ];
   if (run.dispositionSource === 'none')
     lines.push('  no operational store wired: every candidate is reported as new');
-  return lines.join('\n');
+  return `${lines.join('\n')}\n${summarizeWorklist(run)}`;
 }

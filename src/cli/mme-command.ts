@@ -42,7 +42,10 @@ export function mmeCommand(): Command {
           throw new AppError(
             'bad_request',
             'invalid options for mme',
-            parsed.error.issues.map((i) => ({ path: `--${String(i.path[0] ?? '')}`, message: i.message })),
+            parsed.error.issues.map((i) => ({
+              path: `--${String(i.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+              message: i.message,
+            })),
           );
         const o = parsed.data;
         const warehouse = await cliContext(command).openWarehouse();

@@ -26,4 +26,9 @@ export {
 } from './risk-config.ts';
 export { ensureRiskSchema } from './risk-schema.ts';
 export * from './risk-types.ts';
-export { formatWorklist, type WorklistFormat, worklistFormats } from './worklist-format.ts';
+export {
+  formatWorklist,
+  summarizeWorklist,
+  type WorklistFormat,
+  worklistFormats,
+} from './worklist-format.ts';

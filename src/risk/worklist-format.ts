@@ -111,3 +111,18 @@ function toTask(run: IdentifyResult, m: WorklistEntry) {
     ),
   };
 }
+
+/** A short summary for a terminal: the worklist's size and its top entries (member ids and codes only). */
+export function summarizeWorklist(run: IdentifyResult, top = 5): string {
+  const c = run.counts;
+  const lines = [
+    `worklist as of ${run.asOf}: ${c.candidates} candidates of ${c.eligible} eligible members ` +
+      `(${c.new} new, ${c.open} open, ${c.suppressed} suppressed)`,
+  ];
+  for (const [i, m] of run.members.slice(0, top).entries())
+    lines.push(
+      `  ${String(i + 1).padStart(2)}. ${m.memberId} ${m.market} priority ${m.priority} ${m.disposition}: ` +
+        [...distinct(m.emergencies.map((e) => e.kind)), ...m.riskFactors.map((f) => f.code)].join(', '),
+    );
+  return lines.join('\n');
+}
