@@ -3,6 +3,7 @@ import { caseMigrations } from './outreach/cases/case-migrations.ts';
 import { caseworkMigrations } from './outreach/casework/casework-migrations.ts';
 import type { Migration } from './platform/db/migration.ts';
 import { platformMigrations } from './platform/db/platform-migrations.ts';
+import { prescriberMigrations } from './prescribers/store/prescriber-migrations.ts';
 import { privacyMigrations } from './privacy/privacy-migrations.ts';
 
 /**
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   ...caseMigrations,
   ...caseworkMigrations,
   ...coverageMigrations,
+  ...prescriberMigrations,
 ];

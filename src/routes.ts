@@ -5,6 +5,7 @@ import { memberRoutes } from './outreach/members/member-routes.ts';
 import { runRoutes } from './outreach/runs/run-routes.ts';
 import { worklistRoutes } from './outreach/worklist/worklist-routes.ts';
 import type { RouteModule } from './platform/http/route-module.ts';
+import { prescriberRoutes } from './prescribers/routes/prescriber-routes.ts';
 import { consentRoutes } from './privacy/consent-routes.ts';
 
 /**
@@ -19,4 +20,5 @@ export const routes: readonly RouteModule[] = [
   consentRoutes,
   caseworkRoutes,
   ...coverageRouteModules,
+  prescriberRoutes,
 ];

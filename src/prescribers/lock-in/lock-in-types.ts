@@ -83,15 +83,15 @@ export type LockInCommand =
   | {
       kind: 'record_member_response';
       receivedOn: string;
-      preferredPharmacyNpi?: string | null;
-      preferredPrescriberNpi?: string | null;
-      note?: string | null;
+      preferredPharmacyNpi?: string | null | undefined;
+      preferredPrescriberNpi?: string | null | undefined;
+      note?: string | null | undefined;
     }
   | {
       kind: 'send_second_notice';
       effectiveFrom: string;
-      pharmacyNpi?: string | null;
-      prescriberNpi?: string | null;
+      pharmacyNpi?: string | null | undefined;
+      prescriberNpi?: string | null | undefined;
     }
   | { kind: 'activate' }
   | { kind: 'extend'; months: number; rationale: string }

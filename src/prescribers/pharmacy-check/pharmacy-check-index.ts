@@ -22,6 +22,8 @@ export interface PharmacyCheckIndex {
   lockInRules(memberId: string): readonly LockInRule[];
   /** Replaces one member's lock-ins after a change (a decision, a transition, the daily job). */
   replaceMember(memberId: string, lockIns: readonly LockIn[]): void;
+  /** Members with at least one lock-in rule. */
+  memberIds(): string[];
   readonly size: { drugs: number; members: number };
 }
 
@@ -43,11 +45,12 @@ export function toLockInRule(lockIn: LockIn): LockInRule | null {
 
 /** Builds the index from drug rows and the open lock-ins. */
 export function buildPharmacyCheckIndex(
-  drugs: Iterable<{ ndc: string; drugClass: DrugClass }>,
+  drugs: Iterable<{ ndc: string; drugClass: DrugClass; ingredient?: string }>,
   lockIns: Iterable<LockIn>,
 ): PharmacyCheckIndex {
   const classes = new Map<string, DrugClass>();
-  for (const d of drugs) classes.set(d.ndc, d.drugClass);
+  // Buprenorphine in every form is MOUD here, whatever class a file gives it (RISK-RULES §4).
+  for (const d of drugs) classes.set(d.ndc, d.ingredient === 'buprenorphine' ? 'buprenorphine' : d.drugClass);
   const rules = new Map<string, LockInRule[]>();
   const add = (lockIn: LockIn) => {
     const rule = toLockInRule(lockIn);
@@ -64,6 +67,7 @@ export function buildPharmacyCheckIndex(
       rules.delete(memberId);
       for (const l of lockIns) if (l.memberId === memberId) add(l);
     },
+    memberIds: () => [...rules.keys()],
     get size() {
       return { drugs: classes.size, members: rules.size };
     },

@@ -4,12 +4,13 @@ import type { LockIn } from '../lock-in/lock-in-types.ts';
 import { checkPharmacyClaim, defaultPharmacyCheckPolicy } from './pharmacy-check.ts';
 import { buildPharmacyCheckIndex, type DrugClass } from './pharmacy-check-index.ts';
 
-const drugs: Array<{ ndc: string; drugClass: DrugClass }> = [
+const drugs: Array<{ ndc: string; drugClass: DrugClass; ingredient?: string }> = [
   { ndc: 'OXY', drugClass: 'opioid_analgesic' },
   { ndc: 'BUP', drugClass: 'buprenorphine' },
   { ndc: 'NTX', drugClass: 'naltrexone' },
   { ndc: 'NLX', drugClass: 'naloxone' },
   { ndc: 'ALP', drugClass: 'benzodiazepine' },
+  { ndc: 'BUP-PATCH', drugClass: 'opioid_analgesic', ingredient: 'buprenorphine' },
 ];
 
 function lockedIn(
@@ -112,6 +113,12 @@ describe('pharmacy check', () => {
     [
       'buprenorphine elsewhere',
       { memberId: 'BOTH', ndc: 'BUP', pharmacyNpi: 'PH-X', prescriberNpi: 'PR-X' },
+      'allow',
+      'MOUD_NEVER_BLOCKED',
+    ],
+    [
+      'a buprenorphine patch a file classes as an opioid analgesic',
+      { memberId: 'BOTH', ndc: 'BUP-PATCH', pharmacyNpi: 'PH-X' },
       'allow',
       'MOUD_NEVER_BLOCKED',
     ],

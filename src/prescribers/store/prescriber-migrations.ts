@@ -124,4 +124,16 @@ export const prescriberMigrations: readonly Migration[] = [
       );
       create index letter_event_letter on letter_event (letter_id, seq);`,
   },
+  {
+    name: 'prescribers-003-pharmacy-check-clients',
+    sql: `
+      -- Pharmacy claim systems (a PBM switch) that call POST /api/pharmacy/check with an API key.
+      create table pharmacy_check_client (
+        client_id text primary key,
+        name text not null,
+        key_hash text not null unique,        -- sha256 of the key: the key itself is shown once
+        created_at timestamptz not null default now(),
+        revoked_at timestamptz
+      );`,
+  },
 ];

@@ -116,6 +116,14 @@ export type LetterEventTable = {
   at: Timestamp;
 };
 
+export type PharmacyCheckClientTable = {
+  client_id: string;
+  name: string;
+  key_hash: string;
+  created_at: Timestamp;
+  revoked_at: Date | null;
+};
+
 /** The prescribers domain's tables, for `db.withTables<PrescriberTables>()`. */
 export type PrescriberTables = {
   lock_in: LockInTable;
@@ -127,4 +135,5 @@ export type PrescriberTables = {
   letter_suppression: LetterSuppressionTable;
   letter_delivery: LetterDeliveryTable;
   letter_event: LetterEventTable;
+  pharmacy_check_client: PharmacyCheckClientTable;
 };

@@ -1,0 +1,314 @@
+import { z } from 'zod';
+import type { App, AppDeps } from '../../platform/http/route-module.ts';
+import { generateLetters } from '../letters/generate-letters.ts';
+import { readMemberIdentities, readPart2ClaimIds } from '../letters/letter-warehouse.ts';
+import { collectMonitoring, rankPrescribers } from '../letters/prescriber-monitoring.ts';
+import {
+  createLetterDelivery,
+  listLetterEvents,
+  listLetters,
+  listSuppressions,
+  loadLetter,
+} from '../store/letter-store.ts';
+import type { PrescriberServices } from './prescriber-services.ts';
+import { idParam, isoDay, today } from './route-schemas.ts';
+
+const pharmacist = ['clinical_pharmacist'] as const;
+const readers = ['clinical_pharmacist', 'supervisor'] as const;
+
+const letterSummary = z.object({
+  letterId: z.string(),
+  runId: z.string(),
+  asOf: z.string(),
+  prescriberNpi: z.string(),
+  prescriberName: z.string().nullable(),
+  status: z.enum(['generated', 'sent', 'superseded']),
+  memberCount: z.number(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  sentBy: z.string().nullable(),
+});
+
+function toSummary(l: Awaited<ReturnType<typeof listLetters>>[number]): z.output<typeof letterSummary> {
+  return {
+    letterId: l.letter_id,
+    runId: l.run_id,
+    asOf: l.as_of,
+    prescriberNpi: l.prescriber_npi,
+    prescriberName: l.prescriber_name,
+    status: l.status,
+    memberCount: l.member_count,
+    createdAt: new Date(l.created_at).toISOString(),
+    sentAt: l.sent_at ? new Date(l.sent_at).toISOString() : null,
+    sentBy: l.sent_by,
+  };
+}
+
+/** Prescriber ranking, letter runs, the letters and what was sent to whom and why (RISK-RULES §8). */
+export function registerLetterRoutes(app: App, deps: AppDeps, s: PrescriberServices): void {
+  app.get(
+    '/api/prescribers/ranking',
+    {
+      config: { roles: readers },
+      schema: {
+        tags: ['prescribers'],
+        querystring: z.object({ asOf: isoDay }),
+        response: {
+          200: z.object({
+            asOf: z.string(),
+            prescribers: z.array(
+              z.object({
+                npi: z.string(),
+                name: z.string().nullable(),
+                volume: z.object({
+                  opioidFills: z.number(),
+                  opioidPatients: z.number(),
+                  opioidDaysSupply: z.number(),
+                  highRiskPatients: z.number(),
+                }),
+                members: z.array(
+                  z.object({
+                    memberId: z.string(),
+                    factors: z.array(z.string()),
+                    averageDailyMmeW180: z.number().nullable(),
+                    prescribersW180: z.number(),
+                    pharmaciesW180: z.number(),
+                    overlapDaysW180: z.number(),
+                    fillsByThisPrescriber: z.number(),
+                  }),
+                ),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const prescribers = rankPrescribers(await collectMonitoring(deps.warehouse, request.query.asOf));
+      await request.access.audit({
+        action: 'search',
+        memberId: null,
+        resourceType: 'PrescriberRanking',
+        resourceId: request.query.asOf,
+        purpose: 'operations',
+        outcome: 'success',
+        detail: `${prescribers.length} prescribers`,
+      });
+      return { asOf: request.query.asOf, prescribers };
+    },
+  );
+
+  app.post(
+    '/api/letters/runs',
+    {
+      config: { roles: pharmacist },
+      schema: {
+        tags: ['letters'],
+        body: z.object({ asOf: isoDay }),
+        response: {
+          201: z.object({
+            runId: z.string(),
+            asOf: z.string(),
+            counts: z.object({
+              highRiskMembers: z.number(),
+              pairs: z.number(),
+              suppressed: z.number(),
+              letters: z.number(),
+              part2Withheld: z.number(),
+            }),
+            letters: z.array(
+              z.object({ letterId: z.string(), prescriberNpi: z.string(), members: z.number() }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const snapshot = await collectMonitoring(deps.warehouse, request.body.asOf);
+      const result = await generateLetters(deps.store.db, snapshot, {
+        by: request.access.requireUser().userId,
+        today: today(),
+        identities: await readMemberIdentities(deps.warehouse, [...snapshot.highRisk]),
+        part2ClaimIds: await readPart2ClaimIds(deps.warehouse),
+      });
+      await request.access.audit({
+        action: 'create',
+        memberId: null,
+        resourceType: 'LetterRun',
+        resourceId: result.runId,
+        purpose: 'operations',
+        outcome: 'success',
+        detail: `${result.counts.letters} letters, ${result.counts.suppressed} suppressed`,
+      });
+      return reply.status(201).send({ ...result, letters: result.letters.map(({ pdf: _pdf, ...l }) => l) });
+    },
+  );
+
+  app.get(
+    '/api/letters',
+    {
+      config: { roles: readers },
+      schema: {
+        tags: ['letters'],
+        querystring: z.object({
+          runId: idParam.optional(),
+          status: z.enum(['generated', 'sent', 'superseded']).optional(),
+        }),
+        response: { 200: z.object({ items: z.array(letterSummary) }) },
+      },
+    },
+    async (request) => {
+      const filter = {
+        ...(request.query.runId ? { runId: request.query.runId } : {}),
+        ...(request.query.status ? { status: request.query.status } : {}),
+      };
+      return { items: (await listLetters(s.db, filter)).map(toSummary) };
+    },
+  );
+
+  app.get(
+    '/api/letters/:letterId',
+    {
+      config: { roles: readers },
+      schema: {
+        tags: ['letters'],
+        params: z.object({ letterId: idParam }),
+        response: {
+          200: z.object({
+            letter: letterSummary,
+            members: z.array(
+              z.object({
+                memberId: z.string(),
+                disclosedFactorCodes: z.array(z.string()),
+                newFactorCodes: z.array(z.string()),
+                withheldPart2: z.number(),
+              }),
+            ),
+            events: z.array(
+              z.object({
+                kind: z.string(),
+                at: z.string(),
+                actor: z.string().nullable(),
+                detail: z.string().nullable(),
+                deliveryId: z.string().nullable(),
+              }),
+            ),
+            suppressedInRun: z.array(
+              z.object({
+                prescriberNpi: z.string(),
+                memberId: z.string(),
+                priorSentOn: z.string(),
+                reason: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { letter, members } = await loadLetter(s.db, request.params.letterId);
+      const events = await listLetterEvents(s.db, letter.letter_id);
+      const suppressed = (await listSuppressions(s.db, letter.run_id)).filter(
+        (x) => x.prescriber_npi === letter.prescriber_npi,
+      );
+      for (const m of members)
+        await request.access.audit({
+          action: 'read',
+          memberId: m.member_id,
+          resourceType: 'Letter',
+          resourceId: letter.letter_id,
+          purpose: 'operations',
+          outcome: 'success',
+        });
+      return {
+        letter: toSummary(letter),
+        members: members.map((m) => ({
+          memberId: m.member_id,
+          disclosedFactorCodes: m.disclosed_factor_codes,
+          newFactorCodes: m.new_factor_codes,
+          withheldPart2: m.withheld_part2,
+        })),
+        events: events.map((e) => ({
+          kind: e.kind,
+          at: new Date(e.at).toISOString(),
+          actor: e.actor,
+          detail: e.detail,
+          deliveryId: e.delivery_id,
+        })),
+        suppressedInRun: suppressed.map((x) => ({
+          prescriberNpi: x.prescriber_npi,
+          memberId: x.member_id,
+          priorSentOn: x.prior_sent_on,
+          reason: x.reason,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/letters/:letterId/pdf',
+    { config: { roles: readers }, schema: { tags: ['letters'], params: z.object({ letterId: idParam }) } },
+    async (request, reply) => {
+      const { letter, members } = await loadLetter(s.db, request.params.letterId);
+      for (const m of members)
+        await request.access.audit({
+          action: 'read',
+          memberId: m.member_id,
+          resourceType: 'LetterPdf',
+          resourceId: letter.letter_id,
+          purpose: 'operations',
+          outcome: 'success',
+        });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', 'inline; filename="prescriber-letter.pdf"')
+        .send(Buffer.from(letter.pdf));
+    },
+  );
+
+  app.post(
+    '/api/letters/:letterId/send',
+    {
+      config: { roles: pharmacist },
+      schema: {
+        tags: ['letters'],
+        params: z.object({ letterId: idParam }),
+        body: z.object({
+          recipient: z.string().min(3).max(200),
+          expiresInHours: z
+            .number()
+            .int()
+            .min(1)
+            .max(24 * 14)
+            .default(72),
+        }),
+        response: { 200: z.object({ deliveryId: z.string(), link: z.string(), expiresAt: z.string() }) },
+      },
+    },
+    async (request) => {
+      const { letter, members } = await loadLetter(s.db, request.params.letterId);
+      const by = request.access.requireUser().userId;
+      const d = await createLetterDelivery(s.db, letter.letter_id, {
+        recipient: request.body.recipient,
+        expiresInHours: request.body.expiresInHours,
+        by,
+      });
+      for (const m of members)
+        await request.access.audit({
+          action: 'disclose',
+          memberId: m.member_id,
+          resourceType: 'Letter',
+          resourceId: letter.letter_id,
+          purpose: 'disclosure',
+          outcome: 'success',
+          detail: `secure link to prescriber ${letter.prescriber_npi}`,
+        });
+      // The token is in the path, never a query string, and is shown only this once.
+      return {
+        deliveryId: d.deliveryId,
+        link: `/api/letter-links/${d.token}`,
+        expiresAt: d.expiresAt.toISOString(),
+      };
+    },
+  );
+}

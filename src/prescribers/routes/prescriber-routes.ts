@@ -1,0 +1,19 @@
+import type { RouteModule } from '../../platform/http/route-module.ts';
+import { registerLetterLinkRoutes } from './letter-link-routes.ts';
+import { registerLetterRoutes } from './letter-routes.ts';
+import { registerLockInRoutes } from './lock-in-routes.ts';
+import { registerPharmacyCheckRoutes } from './pharmacy-check-routes.ts';
+import { createPrescriberServices } from './prescriber-services.ts';
+
+/** Prescriber monitoring, letters, lock-in and the pharmacy check, with their shared in-memory services. */
+export const prescriberRoutes: RouteModule = {
+  name: 'prescribers',
+  register(app, deps) {
+    const services = createPrescriberServices(deps);
+    app.addHook('onClose', () => services.close());
+    registerLetterRoutes(app, deps, services);
+    registerLetterLinkRoutes(app, services);
+    registerLockInRoutes(app, deps, services);
+    registerPharmacyCheckRoutes(app, services);
+  },
+};

@@ -1,0 +1,30 @@
+import type { AppDeps } from '../../platform/http/route-module.ts';
+import { AuditBatcher } from '../pharmacy-check/audit-batcher.ts';
+import { PharmacyClientKeys } from '../pharmacy-check/pharmacy-check-clients.ts';
+import { PharmacyCheckService } from '../pharmacy-check/pharmacy-check-service.ts';
+import { type PrescriberDb, prescriberDb } from '../store/lock-in-store.ts';
+
+/** What the prescribers routes share within one running app. */
+export interface PrescriberServices {
+  db: PrescriberDb;
+  pharmacyCheck: PharmacyCheckService;
+  clientKeys: PharmacyClientKeys;
+  audit: AuditBatcher;
+}
+
+/** Builds the shared services for an app; `close` stops timers and writes queued audit events. */
+export function createPrescriberServices(deps: AppDeps): PrescriberServices & { close(): Promise<void> } {
+  const db = prescriberDb(deps.store.db);
+  const pharmacyCheck = new PharmacyCheckService(deps.store.db, deps.warehouse);
+  const audit = new AuditBatcher(deps.store.db);
+  return {
+    db,
+    pharmacyCheck,
+    clientKeys: new PharmacyClientKeys(db),
+    audit,
+    async close() {
+      pharmacyCheck.close();
+      await audit.flush();
+    },
+  };
+}
