@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
-import { KyselyPGlite } from 'kysely-pglite';
 import pg from 'pg';
 import type { OpsStore } from './ops-db.ts';
+import { PgliteDialect, SessionLock } from './pglite-dialect.ts';
 import type { PlatformTables } from './platform-tables.ts';
 
 // Dates stay 'YYYY-MM-DD' strings (as the warehouse gives them), counts come back as numbers.
@@ -40,16 +40,20 @@ export async function openOpsStore(location: OpsLocation, poolSize = 10): Promis
   const parsers = { 1082: (value: string) => value, 20: (value: string) => Number(value) };
   const client = dir === 'memory://' ? new PGlite({ parsers }) : new PGlite({ dataDir: dir, parsers });
   await client.waitReady;
-  const db = new Kysely<PlatformTables>({ dialect: new KyselyPGlite(client).dialect });
+  const lock = new SessionLock();
+  const db = new Kysely<PlatformTables>({ dialect: new PgliteDialect(client, lock) });
   return {
     kind: 'pglite',
     db,
     async execScript(script) {
+      const release = await lock.acquire();
       try {
         await client.exec(script);
       } catch (error) {
         await client.exec('rollback').catch(() => undefined);
         throw error;
+      } finally {
+        release();
       }
     },
     async close() {

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp, type TestUser } from '../../platform/http/testing/test-app.ts';
+import { seedCase } from '../cases/seed-case.ts';
+
+let t: TestApp;
+let mine: TestUser;
+let supervisor: TestUser;
+beforeAll(async () => {
+  t = await buildTestApp();
+  mine = await t.logIn('case_manager');
+  const someoneElse = await t.logIn('case_manager');
+  supervisor = await t.logIn('supervisor');
+  const reasons = (code: string) => ({
+    emergencies: [{ kind: 'ED_VISIT', date: '2026-06-01', claimId: 'c' }],
+    riskFactors: [{ code, evidence: [] }],
+    context: [],
+  });
+  await seedCase(t.store.db, {
+    memberId: 'W1',
+    priority: 90,
+    market: 'NJ',
+    reasons: reasons('HIGH_MME'),
+    latestEmergencyDate: '2026-06-01',
+  });
+  await seedCase(t.store.db, {
+    memberId: 'W2',
+    priority: 90,
+    market: 'NJ',
+    reasons: reasons('OUD_DIAGNOSIS'),
+    latestEmergencyDate: '2026-06-20',
+  });
+  await seedCase(t.store.db, {
+    memberId: 'W3',
+    priority: 40,
+    market: 'PA',
+    assignedTo: mine.userId,
+    reasons: reasons('HIGH_MME'),
+  });
+  await seedCase(t.store.db, {
+    memberId: 'W4',
+    priority: 70,
+    market: 'NJ',
+    assignedTo: someoneElse.userId,
+    reasons: reasons('HIGH_MME'),
+  });
+  await seedCase(t.store.db, { memberId: 'W5', priority: 99, status: 'closed', market: 'NJ' });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const list = async (u: TestUser, query = '') => {
+  const res = await t.app.inject({ method: 'GET', url: `/api/worklist${query}`, headers: u.headers });
+  expect(res.statusCode).toBe(200);
+  return res.json() as { total: number; items: Array<{ memberId: string }> };
+};
+const ids = (page: { items: Array<{ memberId: string }> }) => page.items.map((i) => i.memberId);
+
+describe('GET /api/worklist', () => {
+  it('shows a case manager their caseload and the unassigned open cases, in priority then latest-emergency order', async () => {
+    expect(ids(await list(mine))).toEqual(['W2', 'W1', 'W3']);
+  });
+
+  it('shows a supervisor every open case', async () => {
+    expect(ids(await list(supervisor))).toEqual(['W2', 'W1', 'W4', 'W3']);
+  });
+
+  it('filters by market, reason, assignment and minimum priority, and pages', async () => {
+    expect(ids(await list(supervisor, '?market=PA'))).toEqual(['W3']);
+    expect(ids(await list(supervisor, '?reason=OUD_DIAGNOSIS'))).toEqual(['W2']);
+    expect(ids(await list(mine, '?assigned=me'))).toEqual(['W3']);
+    expect(ids(await list(supervisor, '?assigned=unassigned'))).toEqual(['W2', 'W1']);
+    expect(ids(await list(supervisor, '?minPriority=80'))).toEqual(['W2', 'W1']);
+    const page2 = await list(supervisor, '?pageSize=2&page=2');
+    expect(page2.total).toBe(4);
+    expect(ids(page2)).toEqual(['W4', 'W3']);
+  });
+
+  it('refuses a malformed filter with the one error shape', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/worklist?pageSize=5000',
+      headers: mine.headers,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      code: 'validation_failed',
+      issues: [{ path: 'querystring.pageSize' }],
+    });
+  });
+
+  it('audits each page with the members it showed', async () => {
+    const row = await t.store.db
+      .selectFrom('audit_event')
+      .select(['detail', 'resource_type', 'outcome'])
+      .where('actor_id', '=', mine.userId)
+      .where('resource_type', '=', 'Worklist')
+      .orderBy('seq')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ detail: 'W2,W1,W3', resource_type: 'Worklist', outcome: 'success' });
+  });
+});
