@@ -6,6 +6,8 @@ import { explainCommand } from './explain-command.ts';
 import { generateCommand } from './generate-command.ts';
 import { identifyCommand } from './identify-command.ts';
 import { ingestCommand } from './ingest-command.ts';
+import { lettersCommand } from './letters-command.ts';
+import { lockInCommand } from './lock-in-command.ts';
 import { mmeCommand } from './mme-command.ts';
 import { referenceCommand } from './reference-command.ts';
 import { serveCommand } from './serve-command.ts';
@@ -26,4 +28,6 @@ export const commands: ReadonlyArray<() => Command> = [
   userCommand,
   auditCommand,
   coverageCommand,
+  lettersCommand,
+  lockInCommand,
 ];
