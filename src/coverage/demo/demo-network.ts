@@ -47,6 +47,9 @@ const statusFor = (rule: 'all' | 'ppo-only' | 'none'): Record<string, 'in' | 'ou
     ]),
   );
 
+/** The demo's detox facility (Lanternway Ambulatory Detox — Baltimore, NPI 2981000070): give the demo facility user this NPI as organization. */
+export const demoFacilityId = 'net-md-1';
+
 /** Builds the demo directory: 7 places of care in each market and 2 virtual services across markets. */
 export function buildDemoNetwork(): DirectoryEntry[] {
   const entries: DirectoryEntry[] = [];

@@ -10,7 +10,7 @@ const info = (code: string, value: Record<string, unknown>) => ({
 export function makePasBundle(
   options: { memberId?: string; npi?: string; priority?: 'normal' | 'stat' } = {},
 ) {
-  const npi = options.npi ?? '2981000003';
+  const npi = options.npi ?? '2981000070';
   return {
     resourceType: 'Bundle',
     type: 'collection',

@@ -15,7 +15,7 @@ describe('readPasClaim', () => {
     expect(request).toMatchObject({
       memberId: 'M-0001',
       planId: 'CKP-HMO-100',
-      facility: { npi: '2981000003' },
+      facility: { npi: '2981000070' },
       levelOfCare: 'ambulatory-withdrawal-management',
       priority: 'expedited',
       diagnosisCodes: ['F1120'],
@@ -33,12 +33,12 @@ describe('readPasClaim', () => {
     const read = readPasClaim({
       ...claim,
       patient: { reference: 'Patient/M-0042' },
-      provider: { identifier: { system: 'http://hl7.org/fhir/sid/us-npi', value: '2981000011' } },
+      provider: { identifier: { system: 'http://hl7.org/fhir/sid/us-npi', value: '2981000013' } },
       insurance: undefined,
     });
     expect(read).toMatchObject({
       ok: true,
-      request: { memberId: 'M-0042', facility: { npi: '2981000011' } },
+      request: { memberId: 'M-0042', facility: { npi: '2981000013' } },
     });
     expect(read.ok && read.request.planId).toBeUndefined();
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidNpi } from '../../synth/npi.ts';
 import { levelsOfCare } from './levels-of-care.ts';
 
 const day = z.iso.date();
@@ -9,7 +10,10 @@ export const authorizationRequestSchema = z
   .object({
     memberId: z.string().min(1),
     planId: z.string().min(1),
-    facility: z.object({ npi: z.string().regex(/^\d{10}$/, 'a 10-digit NPI'), name: z.string().min(1) }),
+    facility: z.object({
+      npi: z.string().refine(isValidNpi, 'a 10-digit NPI with a valid check digit'),
+      name: z.string().min(1),
+    }),
     levelOfCare: z.enum(levelIds),
     priority: z.enum(['standard', 'expedited']),
     diagnosisCodes: z

@@ -5,7 +5,7 @@ export function makeDetoxRequest(overrides: Partial<AuthorizationRequest> = {}):
   return authorizationRequestSchema.parse({
     memberId: 'M-0001',
     planId: 'CKP-HMO-100',
-    facility: { npi: '2981000003', name: 'Lanternway Ambulatory Detox — Baltimore' },
+    facility: { npi: '2981000070', name: 'Lanternway Ambulatory Detox — Baltimore' },
     levelOfCare: 'ambulatory-withdrawal-management',
     priority: 'standard',
     diagnosisCodes: ['F11.20'],

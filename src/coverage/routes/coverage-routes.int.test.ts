@@ -43,7 +43,7 @@ beforeAll(async () => {
   await seedCase(t.store.db, { memberId: 'M-0001' });
   caseManager = await t.logIn('case_manager');
   facility = await t.logIn('facility_staff', { organization: detox.npi });
-  otherFacility = await t.logIn('facility_staff', { organization: '2981000011' });
+  otherFacility = await t.logIn('facility_staff', { organization: '2981000013' });
   reviewer = await t.logIn('um_reviewer');
   member = await t.logIn('member', { memberId: 'M-0001' });
 });
