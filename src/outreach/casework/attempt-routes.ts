@@ -11,7 +11,7 @@ import {
   caseWorkView,
   nextActionView,
 } from './casework-schemas.ts';
-import { applyStageChange, caseworkDb, loadCase, recordCaseEvent } from './casework-store.ts';
+import { applyStageChange, caseworkDb, loadCase, recordCaseEvent, takeCase } from './casework-store.ts';
 import { readMemberPlan } from './member-plan.ts';
 
 const caseRoles = ['case_manager', 'supervisor'] as const;
@@ -113,9 +113,14 @@ export const attemptRoutes: RouteModule = {
                   to: `${referral.kind}: ${referral.status}`,
                 });
               }
+              // A case manager working an unassigned case takes it: it joins their caseload.
+              const working =
+                user.role === 'case_manager' && current.assignedTo === null
+                  ? await takeCase(trx, current, user)
+                  : current;
               const accepted = input.referrals.some((r) => r.status === 'accepted');
-              const change = stageAfterAttempt(current.stage, input.outcome, accepted);
-              const after = await applyStageChange(trx, current, change, user);
+              const change = stageAfterAttempt(working.stage, input.outcome, accepted);
+              const after = await applyStageChange(trx, working, change, user);
               return { attemptId, after };
             }),
         );

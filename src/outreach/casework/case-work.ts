@@ -51,6 +51,20 @@ export async function readCaseWork(
           .executeTakeFirst()
       : Promise.resolve(undefined),
   ]);
+  // Assignment events store user ids; the history shows people's names.
+  const assignedIds = [
+    ...new Set(history.filter((e) => e.kind === 'assigned').flatMap((e) => [e.from_value, e.to_value])),
+  ].filter((id): id is string => id !== null);
+  const people =
+    assignedIds.length === 0
+      ? []
+      : await db
+          .selectFrom('app_user')
+          .select(['user_id', 'username', 'display_name'])
+          .where('user_id', 'in', assignedIds)
+          .execute();
+  const names = new Map(people.map((p) => [p.user_id, p.display_name ?? p.username]));
+  const nameOf = (id: string | null) => (id === null ? null : (names.get(id) ?? id));
   return {
     caseId,
     memberId: current.memberId,
@@ -86,8 +100,8 @@ export async function readCaseWork(
       at: new Date(e.occurred_at).toISOString(),
       actor: e.actor_username,
       kind: e.kind,
-      from: e.from_value,
-      to: e.to_value,
+      from: e.kind === 'assigned' ? nameOf(e.from_value) : e.from_value,
+      to: e.kind === 'assigned' ? nameOf(e.to_value) : e.to_value,
       detail: e.detail,
     })),
     nextAction:

@@ -44,8 +44,14 @@ describe('attempts and the lifecycle', () => {
     const after = await work(caseId);
     expect(after.attempts).toHaveLength(1);
     expect(after.referrals[0]).toMatchObject({ kind: 'moud_prescriber', status: 'accepted' });
-    expect(after.history.map((h: { kind: string }) => h.kind)).toEqual(['attempt', 'referral', 'stage']);
-    expect(after.history[2]).toMatchObject({ from: 'new', to: 'engaged', actor: cm.username });
+    expect(after.history.map((h: { kind: string }) => h.kind)).toEqual([
+      'attempt',
+      'referral',
+      'assigned',
+      'stage',
+    ]);
+    expect(after.history[3]).toMatchObject({ from: 'new', to: 'engaged', actor: cm.username });
+    expect(after.assignedTo).toBe(cm.userId);
     expect(after.firstAttemptAt).not.toBeNull();
   });
 
@@ -71,7 +77,7 @@ describe('attempts and the lifecycle', () => {
       .where('case_id' as never, '=', caseId as never)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'closed', close_reason: 'declined' });
-    expect((await attempt(caseId, { outcome: 'reached' }, supervisor)).statusCode).toBe(409);
+    expect((await attempt(caseId, { outcome: 'reached' })).statusCode).toBe(409);
   });
 
   it('rejects an unknown outcome with the field named', async () => {
@@ -189,7 +195,7 @@ describe('supervisors', () => {
     expect(mine.open).toBe(1);
     expect((await work(caseId, supervisor)).history.at(-1)).toMatchObject({
       kind: 'assigned',
-      to: target.userId,
+      to: target.username,
     });
   });
 

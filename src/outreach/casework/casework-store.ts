@@ -121,3 +121,23 @@ export async function applyStageChange(
     ...(closing ? { status: 'closed' as const } : {}),
   };
 }
+
+/** Assigns an unassigned case to the user (bumping the version) and records it in the history. */
+export async function takeCase(db: CaseworkDb, current: CaseRow, actor: SessionUser): Promise<CaseRow> {
+  const updated = await db
+    .updateTable('outreach_case')
+    .set((eb) => ({ assigned_to: actor.userId, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('case_id', '=', current.caseId)
+    .where('assigned_to', 'is', null)
+    .returning(['version'])
+    .executeTakeFirst();
+  if (!updated) throw new AppError('conflict', 'Someone else took this case. Reload it and try again.');
+  await recordCaseEvent(db, {
+    caseId: current.caseId,
+    actor,
+    kind: 'assigned',
+    from: null,
+    to: actor.userId,
+  });
+  return { ...current, assignedTo: actor.userId, version: updated.version };
+}

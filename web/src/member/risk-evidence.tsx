@@ -28,6 +28,22 @@ function EvidenceList({ ids, claims }: { ids: string[]; claims: Map<string, Clai
   );
 }
 
+/** The number that decided a factor, in words (RISK-RULES §5). */
+function describeValue(code: string, value: number): string {
+  switch (code) {
+    case 'HIGH_MME':
+      return `average ${value.toFixed(2)} MME a day over 180 days · `;
+    case 'LONG_TERM_OPIOID':
+      return `${value} opioid days in 180 · `;
+    case 'OPIOID_BENZO_OVERLAP':
+      return `${value} days with both in 180 · `;
+    case 'MULTIPLE_PRESCRIBERS_PHARMACIES':
+      return `${value} prescribers · `;
+    default:
+      return '';
+  }
+}
+
 /** Each risk factor met and each emergency, with the claims behind it; exclusions and context below. */
 export function RiskEvidence({ member }: { member: MemberView }) {
   const claims = new Map(member.timeline.map((c) => [c.claimId, c]));
@@ -62,10 +78,8 @@ export function RiskEvidence({ member }: { member: MemberView }) {
                   {info.part2 && ' · Part 2'}
                 </span>{' '}
                 <span className="muted small">
-                  {f.code === 'HIGH_MME'
-                    ? `average ${f.value.toFixed(2)} MME/day over 180 days`
-                    : `value ${f.value}`}{' '}
-                  · {f.evidence.length} claim(s)
+                  {describeValue(f.code, f.value)}
+                  {f.evidence.length} claim(s)
                 </span>
               </summary>
               <p className="small">

@@ -19,8 +19,7 @@ export function WorklistTable({
 }) {
   return (
     <div className="table-wrap" aria-busy={busy}>
-      <table>
-        <caption className="sr-only">Outreach cases, highest priority first</caption>
+      <table aria-label="Outreach cases, highest priority first">
         <thead>
           <tr>
             <th aria-sort="descending">Priority</th>
