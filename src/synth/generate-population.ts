@@ -1,23 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { diagnosisSets, inCodeSet } from '../reference/value-sets.ts';
 import { type BadRow, writeBadCsvRows, writeBadFhirRows } from './bad-rows.ts';
-import {
-  claimRows,
-  csvRow,
-  eligibilityHeader,
-  eligibilityRow,
-  medicalClaimHeader,
-  pharmacyClaimHeader,
-} from './csv-writer.ts';
+import { csvRow, eligibilityHeader, medicalClaimHeader, pharmacyClaimHeader } from './csv-writer.ts';
 import { formatDay, parseDay } from './dates.ts';
-import { coverageResource, eobResource, patientResource, providerResource } from './fhir-writer.ts';
+import { providerResource } from './fhir-writer.ts';
 import { FileSink } from './file-sink.ts';
-import { generateMember, type MemberRecords } from './generate-member.ts';
+import { generateMember, type MemberRecords, type MemberSettings } from './generate-member.ts';
 import type { PharmacyClaim } from './model.ts';
+import { emptyTally, type PopulationTally, tallyMember } from './population-tally.ts';
 import { buildProviderDirectory } from './providers.ts';
+import { type MemberFile, type PopulationFormat, renderMember } from './render-member.ts';
 
-export type PopulationFormat = 'fhir' | 'csv';
+export type { PopulationFormat };
 
 export interface PopulationOptions {
   members: number;
@@ -32,7 +26,7 @@ export interface PopulationOptions {
   onProgress?: (membersDone: number) => void;
 }
 
-export interface PopulationSummary {
+export interface PopulationSummary extends PopulationTally {
   format: PopulationFormat;
   members: number;
   seed: number;
@@ -40,27 +34,7 @@ export interface PopulationSummary {
   windowStart: string;
   riskEnrichment: number;
   files: { name: string; lines: number; bytes: number }[];
-  enrollmentSpans: number;
   providers: number;
-  medicalClaims: number;
-  medicalLines: number;
-  pharmacyClaims: number;
-  adjustments: number;
-  reversals: number;
-  /** Members by the patterns drawn for them (not what the rules will find). */
-  patterns: {
-    chronicOpioid: number;
-    highMme: number;
-    opioidBenzo: number;
-    shopper: number;
-    oud: number;
-    moud: number;
-    otherSud: number;
-    cancer: number;
-    sickleCell: number;
-    hospice: number;
-    overdose: number;
-  };
   badRows: BadRow[];
   elapsedMs: number;
 }
@@ -68,36 +42,34 @@ export interface PopulationSummary {
 /** The two years end at the as-of date: 730 days, inclusive. */
 export const windowDays = 730;
 
-function openSinks(outDir: string, format: PopulationFormat) {
-  const sink = (name: string) => new FileSink(path.join(outDir, name));
-  if (format === 'fhir') {
-    return {
-      format,
-      practitioner: sink('Practitioner.ndjson'),
-      organization: sink('Organization.ndjson'),
-      patient: sink('Patient.ndjson'),
-      coverage: sink('Coverage.ndjson'),
-      eob: sink('ExplanationOfBenefit.ndjson'),
-    } as const;
-  }
-  const withHeader = (name: string, header: readonly string[]) => {
-    const s = sink(name);
-    s.write(csvRow(header));
-    return s;
-  };
-  return {
-    format,
-    eligibility: withHeader('eligibility.csv', eligibilityHeader),
-    medical: withHeader('medical_claim.csv', medicalClaimHeader),
-    pharmacy: withHeader('pharmacy_claim.csv', pharmacyClaimHeader),
-  } as const;
-}
+const csvHeaders: Record<string, readonly string[]> = {
+  'eligibility.csv': eligibilityHeader,
+  'medical_claim.csv': medicalClaimHeader,
+  'pharmacy_claim.csv': pharmacyClaimHeader,
+};
+
+/** Members generated before the bad rows are written (they follow the second member). */
+export const badRowsAfterMember = 2;
 
 /**
- * Generates a synthetic population into `outDir`, member by member (memory
- * stays flat), and returns what it wrote. Same options, same bytes.
+ * What the sequential and the parallel generator share: validated options,
+ * the provider directory, the open files (providers and headers written), and
+ * the first members with the bad rows after them. The caller generates the
+ * rest, then calls `finish`.
  */
-export function generatePopulation(options: PopulationOptions): PopulationSummary {
+export interface PopulationRun {
+  settings: MemberSettings;
+  format: PopulationFormat;
+  sinks: Map<MemberFile, FileSink>;
+  tally: PopulationTally;
+  /** The next member number to generate. */
+  nextMember: number;
+  write: (file: MemberFile, text: string, lines: number) => void;
+  finish: () => PopulationSummary;
+}
+
+/** Opens a population run and writes everything up to and including the bad rows. */
+export function startPopulation(options: PopulationOptions): PopulationRun {
   const started = performance.now();
   const format = options.format ?? 'fhir';
   const enrichment = options.riskEnrichment ?? 1;
@@ -107,88 +79,108 @@ export function generatePopulation(options: PopulationOptions): PopulationSummar
   const windowStart = asOf - windowDays + 1;
   fs.mkdirSync(options.outDir, { recursive: true });
   const directory = buildProviderDirectory(options.members);
-  const sinks = openSinks(options.outDir, format);
-  const fileName = (s: FileSink) => path.basename(s.path);
-  const summary: PopulationSummary = {
-    format,
-    members: options.members,
-    seed: options.seed,
-    asOf: options.asOf,
-    windowStart: formatDay(windowStart),
-    riskEnrichment: enrichment,
-    files: [],
-    enrollmentSpans: 0,
-    providers: directory.providers.length,
-    medicalClaims: 0,
-    medicalLines: 0,
-    pharmacyClaims: 0,
-    adjustments: 0,
-    reversals: 0,
-    patterns: {
-      chronicOpioid: 0,
-      highMme: 0,
-      opioidBenzo: 0,
-      shopper: 0,
-      oud: 0,
-      moud: 0,
-      otherSud: 0,
-      cancer: 0,
-      sickleCell: 0,
-      hospice: 0,
-      overdose: 0,
-    },
-    badRows: [],
-    elapsedMs: 0,
-  };
-  if (sinks.format === 'fhir') {
+  const settings: MemberSettings = { seed: options.seed, windowStart, asOf, enrichment, directory };
+  const open = (name: string) => new FileSink(path.join(options.outDir, name));
+  const sinks = new Map<MemberFile, FileSink>();
+  const extra: FileSink[] = [];
+  if (format === 'fhir') {
+    const practitioners = open('Practitioner.ndjson');
+    const organizations = open('Organization.ndjson');
     for (const provider of directory.providers) {
-      (provider.kind === 'practitioner' ? sinks.practitioner : sinks.organization).write(
+      (provider.kind === 'practitioner' ? practitioners : organizations).write(
         `${providerResource(provider)}\n`,
       );
     }
+    extra.push(practitioners, organizations);
+    for (const name of ['Patient.ndjson', 'Coverage.ndjson', 'ExplanationOfBenefit.ndjson'] as const)
+      sinks.set(name, open(name));
+  } else {
+    for (const name of ['eligibility.csv', 'medical_claim.csv', 'pharmacy_claim.csv'] as const) {
+      const sink = open(name);
+      sink.write(csvRow(csvHeaders[name] ?? []));
+      sinks.set(name, sink);
+    }
   }
-  const badRowsAfter = options.badRows ? Math.min(options.members, 2) : -1;
-  for (let seq = 1; seq <= options.members; seq++) {
-    const records = generateMember(seq, { seed: options.seed, windowStart, asOf, enrichment, directory });
-    const { member, claims } = records;
-    tally(summary, records);
-    if (sinks.format === 'fhir') {
-      sinks.patient.write(`${patientResource(member)}\n`);
-      member.spans.forEach((span, i) => {
-        sinks.coverage.write(`${coverageResource(member, span, i)}\n`);
+  const sink = (file: MemberFile) => {
+    const s = sinks.get(file);
+    if (!s) throw new Error(`no file ${file} in format ${format}`);
+    return s;
+  };
+  const write = (file: MemberFile, text: string, lines: number) => sink(file).write(text, lines);
+  const tally = emptyTally();
+  let badRows: BadRow[] = [];
+  const first = Math.min(options.members, badRowsAfterMember);
+  for (let seq = 1; seq <= first; seq++) {
+    const records = generateMember(seq, settings);
+    tallyMember(tally, records);
+    renderMember(records, format, write);
+    if (seq === first && options.badRows) {
+      const fileName = (s: FileSink) => path.basename(s.path);
+      const template = firstFill(records, windowStart);
+      badRows =
+        format === 'fhir'
+          ? writeBadFhirRows(sink('ExplanationOfBenefit.ndjson'), fileName, records.member, template)
+          : writeBadCsvRows(
+              sink('pharmacy_claim.csv'),
+              sink('eligibility.csv'),
+              fileName,
+              records.member,
+              template,
+            );
+    }
+  }
+  return {
+    settings,
+    format,
+    sinks,
+    tally,
+    nextMember: first + 1,
+    write,
+    finish() {
+      const files = [...extra, ...sinks.values()].map((s) => {
+        s.close();
+        return { name: path.basename(s.path), lines: s.lines, bytes: s.bytes };
       });
-      for (const claim of claims) sinks.eob.write(`${eobResource(claim, member)}\n`);
-    } else {
-      for (const span of member.spans) sinks.eligibility.write(eligibilityRow(member, span));
-      for (const claim of claims) {
-        if (claim.kind === 'pharmacy') sinks.pharmacy.write(claimRows(claim, member));
-        else sinks.medical.write(claimRows(claim, member), claim.lines.length);
-      }
-    }
-    if (seq >= badRowsAfter && badRowsAfter > 0 && summary.badRows.length === 0) {
-      const template =
-        claims.find((c): c is PharmacyClaim => c.kind === 'pharmacy' && c.version === 1) ??
-        fallbackFill(member.spans[0]?.start ?? windowStart, records);
-      summary.badRows =
-        sinks.format === 'fhir'
-          ? writeBadFhirRows(sinks.eob, fileName, member, template)
-          : writeBadCsvRows(sinks.pharmacy, sinks.eligibility, fileName, member, template);
-    }
-    if (options.onProgress && seq % 1000 === 0) options.onProgress(seq);
-  }
-  const all = Object.values(sinks).filter((s): s is FileSink => s instanceof FileSink);
-  for (const s of all) {
-    s.close();
-    summary.files.push({ name: fileName(s), lines: s.lines, bytes: s.bytes });
-  }
-  options.onProgress?.(options.members);
-  summary.elapsedMs = Math.round(performance.now() - started);
-  return summary;
+      options.onProgress?.(options.members);
+      return {
+        format,
+        members: options.members,
+        seed: options.seed,
+        asOf: options.asOf,
+        windowStart: formatDay(windowStart),
+        riskEnrichment: enrichment,
+        files,
+        providers: directory.providers.length,
+        ...tally,
+        badRows,
+        elapsedMs: Math.round(performance.now() - started),
+      };
+    },
+  };
 }
 
-function fallbackFill(day: number, records: MemberRecords): PharmacyClaim {
+/**
+ * Generates a synthetic population into `outDir`, member by member (memory
+ * stays flat), and returns what it wrote. Same options, same bytes.
+ */
+export function generatePopulation(options: PopulationOptions): PopulationSummary {
+  const run = startPopulation(options);
+  for (let seq = run.nextMember; seq <= options.members; seq++) {
+    const records = generateMember(seq, run.settings);
+    tallyMember(run.tally, records);
+    renderMember(records, run.format, run.write);
+    if (options.onProgress && seq % 1000 === 0) options.onProgress(seq);
+  }
+  return run.finish();
+}
+
+/** The member's first original fill, the template every bad claim row is spoiled from. */
+function firstFill(records: MemberRecords, windowStart: number): PharmacyClaim {
+  const fill = records.claims.find((c): c is PharmacyClaim => c.kind === 'pharmacy' && c.version === 1);
+  if (fill) return fill;
   const span = records.member.spans[0];
   if (!span) throw new Error('member without coverage');
+  const day = Math.max(span.start, windowStart);
   return {
     kind: 'pharmacy',
     claimId: 'BAD-TEMPLATE',
@@ -205,34 +197,4 @@ function fallbackFill(day: number, records: MemberRecords): PharmacyClaim {
     plan: span.plan,
     coverageId: `cov-${records.member.memberId}-1`,
   };
-}
-
-function tally(summary: PopulationSummary, { member, profile, claims }: MemberRecords): void {
-  summary.enrollmentSpans += member.spans.length;
-  let overdose = false;
-  for (const claim of claims) {
-    if (claim.version > 1) {
-      if (claim.reversed) summary.reversals++;
-      else summary.adjustments++;
-    }
-    if (claim.kind === 'pharmacy') summary.pharmacyClaims++;
-    else {
-      summary.medicalClaims++;
-      summary.medicalLines += claim.lines.length;
-      if (!overdose && claim.diagnoses.some((d) => inCodeSet(diagnosisSets.opioidOverdose, d)))
-        overdose = true;
-    }
-  }
-  const p = summary.patterns;
-  if (profile.chronic) p.chronicOpioid++;
-  if (profile.chronic?.highMme) p.highMme++;
-  if (profile.benzo === 'with-opioid') p.opioidBenzo++;
-  if (profile.shopper) p.shopper++;
-  if (profile.oud) p.oud++;
-  if (profile.oud?.moud) p.moud++;
-  if (profile.otherSud) p.otherSud++;
-  if (profile.cancer) p.cancer++;
-  if (profile.sickleCell) p.sickleCell++;
-  if (profile.hospice) p.hospice++;
-  if (overdose) p.overdose++;
 }
