@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { openCaseDisposer } from '../server.ts';
 import { auditCommand } from './audit-command.ts';
 import { coverageCommand } from './coverage-command.ts';
+import { demoCommand } from './demo-command.ts';
 import { explainCommand } from './explain-command.ts';
 import { generateCommand } from './generate-command.ts';
 import { identifyCommand } from './identify-command.ts';
@@ -30,4 +31,5 @@ export const commands: ReadonlyArray<() => Command> = [
   coverageCommand,
   lettersCommand,
   lockInCommand,
+  demoCommand,
 ];

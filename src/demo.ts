@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { formatDataQuality, summarizeDataQuality } from './claims/data-quality.ts';
+import { ingestPaths } from './claims/ingest/ingest-paths.ts';
+import { seedDemoCoverage } from './coverage/store/plan-store.ts';
+import { createCaseDisposer } from './outreach/cases/case-disposer.ts';
+import { type DemoCredential, ensureDemoUsers } from './platform/auth/demo-users.ts';
+import type { AppConfig } from './platform/config.ts';
+import type { OpsStore } from './platform/db/ops-db.ts';
+import type { Warehouse } from './platform/warehouse/warehouse.ts';
+import { loadBuiltinReference } from './reference/load-builtin-reference.ts';
+import { ensureRiskSchema, identifyMembers, summarizeWorklist } from './risk/index.ts';
+import { generatePopulation } from './synth/generate-population.ts';
+
+export interface DemoOptions {
+  members: number;
+  seed: number;
+  asOf: string;
+  riskEnrichment: number;
+}
+
+export interface DemoResult {
+  /** True when this call generated and loaded the population (an empty data dir). */
+  seeded: boolean;
+  credentials: DemoCredential[];
+  lines: string[];
+}
+
+/**
+ * Seeds the demo on embedded stores when the warehouse is empty: generates a synthetic
+ * population, ingests it, loads the built-in drug reference, runs the checkpoint (opening
+ * cases), stores the demo plans and network, and creates one demo user per role. On a
+ * data dir that already holds a population it only reports what is there.
+ */
+export async function seedDemo(
+  config: AppConfig,
+  warehouse: Warehouse,
+  store: OpsStore,
+  options: DemoOptions,
+  progress: (line: string) => void = () => {},
+): Promise<DemoResult> {
+  const lines: string[] = [];
+  await ensureRiskSchema(warehouse);
+  const [members] = await warehouse.all<{ n: number }>('select count(*) as n from member');
+  const seeded = !members?.n;
+  if (seeded) {
+    const claimsDir = path.join(config.dataDir, 'demo-claims');
+    fs.rmSync(claimsDir, { recursive: true, force: true });
+    progress(
+      `generating ${options.members} synthetic members (seed ${options.seed}, as of ${options.asOf})…`,
+    );
+    const population = generatePopulation({
+      members: options.members,
+      seed: options.seed,
+      asOf: options.asOf,
+      outDir: claimsDir,
+      format: 'fhir',
+      riskEnrichment: options.riskEnrichment,
+    });
+    progress(`generated in ${(population.elapsedMs / 1000).toFixed(1)} s; loading the claims warehouse…`);
+    await loadBuiltinReference(warehouse);
+    const ingest = await ingestPaths(warehouse, [claimsDir]);
+    const t = ingest.totals;
+    lines.push(
+      `ingested ${ingest.files.length} files in ${ingest.seconds.toFixed(1)} s: ${t.loaded} loaded, ${t.replaced} replaced, ${t.reversed} reversed, ${t.rejected} rejected`,
+    );
+  }
+  lines.push(...formatDataQuality(await summarizeDataQuality(warehouse)));
+  await seedDemoCoverage(store.db);
+  const [runs] = await warehouse.all<{ n: number }>('select count(*) as n from risk_run');
+  if (seeded || !runs?.n) {
+    progress('running the checkpoint…');
+    const run = await identifyMembers(warehouse, {
+      asOf: options.asOf,
+      disposer: createCaseDisposer(store.db),
+    });
+    lines.push(summarizeWorklist(run, 10));
+  }
+  const [memberUser] = await warehouse.all<{ member_id: string }>(
+    `select c.member_id from risk_candidate c join risk_run r on r.run_id = c.run_id
+      order by r.started_at desc, c.rank limit 1`,
+  );
+  const [anyMember] = await warehouse.all<{ member_id: string }>(
+    'select member_id from member order by member_id limit 1',
+  );
+  const credentials = await ensureDemoUsers(store.db, {
+    memberId: memberUser?.member_id ?? anyMember?.member_id ?? 'unknown',
+  });
+  return { seeded, credentials, lines };
+}
