@@ -9,6 +9,7 @@ import { readMemberIdentities, readPart2ClaimIds } from '../prescribers/letters/
 import { collectMonitoring } from '../prescribers/letters/prescriber-monitoring.ts';
 import { openMigratedOpsStore } from '../server.ts';
 import { cliContext } from './context.ts';
+import { prepareWarehouse } from './identify-command.ts';
 import { runAction } from './run-action.ts';
 
 const options = z.object({
@@ -32,6 +33,7 @@ export function lettersCommand(): Command {
         const { asOf, out } = parsed.data;
         const context = cliContext(command);
         const warehouse = await context.openWarehouse();
+        await prepareWarehouse(warehouse);
         const store = await openMigratedOpsStore(context.config);
         try {
           const snapshot = await collectMonitoring(warehouse, asOf);

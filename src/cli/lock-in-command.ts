@@ -8,6 +8,7 @@ import { listLockIns, prescriberDb } from '../prescribers/store/lock-in-store.ts
 import { evaluateMembers } from '../risk/evaluate-members.ts';
 import { openMigratedOpsStore } from '../server.ts';
 import { cliContext } from './context.ts';
+import { prepareWarehouse } from './identify-command.ts';
 import { runAction } from './run-action.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD');
@@ -34,6 +35,7 @@ export function lockInCommand(): Command {
         const { asOf } = parse(z.object({ asOf: day }), raw);
         const context = cliContext(command);
         const warehouse = await context.openWarehouse();
+        await prepareWarehouse(warehouse);
         const store = await openMigratedOpsStore(context.config);
         try {
           const db = prescriberDb(store.db);
