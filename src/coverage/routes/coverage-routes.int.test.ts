@@ -296,6 +296,21 @@ describe('unauthorized detox', () => {
   });
 });
 
+describe('privacy', () => {
+  it('audits reads and decisions of preauthorizations, and keeps member ids out of the log', async () => {
+    const events = await t.store.db
+      .selectFrom('audit_event')
+      .select(['action', 'member_id', 'outcome'])
+      .where('resource_type', '=', 'Preauthorization')
+      .execute();
+    const seen = events.map((e) => `${e.action}:${e.member_id ?? '-'}:${e.outcome}`);
+    expect(seen).toContain('create:M-0001:success');
+    expect(seen).toContain('approve:M-0001:success');
+    expect(seen).toContain('search:-:success');
+    expect(t.logLines.join('\n')).not.toContain('M-0001');
+  });
+});
+
 describe('plans', () => {
   it('shows a plan with no parity findings', async () => {
     const res = await get(member, '/api/coverage/plans/CKP-PPO-400');
