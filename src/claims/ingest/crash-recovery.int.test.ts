@@ -62,7 +62,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('a crash mid-file', () => {
+describe('a crash mid-file', { timeout: 240_000 }, () => {
   it('leaves nothing of the file behind, and a rerun holds exactly what one clean load holds', async () => {
     const crashed = path.join(dir, 'crashed');
     const first = await runIngest(crashed, /pharmacy\.csv: \d+ rows read/);

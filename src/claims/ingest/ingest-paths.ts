@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { DuckDbWarehouse } from '../../platform/warehouse/duckdb/duckdb-warehouse.ts';
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
@@ -27,11 +28,42 @@ export async function ingestPaths(
   warehouse: Warehouse,
   paths: readonly string[],
   listener: IngestListener = {},
+  options: IngestOptions = {},
 ): Promise<IngestSummary> {
   if (!(warehouse instanceof DuckDbWarehouse))
     throw new AppError('bad_request', 'Ingest writes through the DuckDB appender: use a duckdb: warehouse.');
-  const started = Date.now();
   await ensureWarehouseSchema(warehouse);
+  // A file's staged rows live in DuckDB until its commit; a memory limit makes DuckDB spill
+  // them to its temp directory instead of growing with the file. The caller's limit returns after.
+  const [previous] = await warehouse.all<{ limit: string }>(
+    `select current_setting('memory_limit') as "limit"`,
+  );
+  await warehouse.run(`set memory_limit = '${memoryLimitSchema.parse(options.memoryLimit ?? '1GB')}'`);
+  try {
+    return await ingestFiles(warehouse, paths, listener);
+  } finally {
+    if (previous)
+      await warehouse.run(
+        `set memory_limit = '${memoryLimitSchema.parse(previous.limit.replace(/\s+/g, ''))}'`,
+      );
+  }
+}
+
+/** How ingest runs. */
+export interface IngestOptions {
+  /** DuckDB memory limit while loading, e.g. '1GB' (default): memory stays flat as files grow. */
+  memoryLimit?: string;
+}
+
+// Spliced into SET (which takes no parameters), so only a plain size is accepted.
+const memoryLimitSchema = z.string().regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i);
+
+async function ingestFiles(
+  warehouse: DuckDbWarehouse,
+  paths: readonly string[],
+  listener: IngestListener,
+): Promise<IngestSummary> {
+  const started = Date.now();
   const files = expandPaths(paths)
     .map((file) => ({ file, sniffed: sniffFile(file) }))
     .sort((a, b) => loadRank(a.sniffed) - loadRank(b.sniffed) || a.file.localeCompare(b.file));

@@ -17,7 +17,8 @@ interface ClaimBatch {
 
 /** What a fill says (not when it was sent), for rows staged without a hash (CSV). */
 const rxContentHash = `md5(concat_ws(chr(1), s.claim_id, s.person_ref, s.fill_date, s.ndc, s.quantity, s.days_supply,
-  s.prescriber_ref, s.pharmacy_ref, s.paid_amount, s.is_reversed))`;
+  s.prescriber_ref, s.pharmacy_ref, s.paid_amount, s.allowed_amount, s.deductible_amount, s.copay_amount,
+  s.coinsurance_amount, s.is_reversed))`;
 
 const npiOrFhirId = (ref: string): string =>
   `coalesce(case when regexp_full_match(${ref}, '\\d{10}') then ${ref} end,
@@ -119,11 +120,12 @@ export async function mergeClaims(
 async function insertMedical(warehouse: Warehouse, batchId: string): Promise<void> {
   await warehouse.run(
     `insert into medical_claim (claim_id, version, is_current, is_reversed, member_id, claim_type, setting,
-       claim_date, start_date, end_date, admission_type, bill_type, billing_npi, paid_amount,
-       batch_id, source_updated, content_hash)
+       claim_date, start_date, end_date, admission_type, bill_type, billing_npi, paid_amount, allowed_amount,
+       deductible_amount, copay_amount, coinsurance_amount, batch_id, source_updated, content_hash)
      select claim_id, version, false, is_reversed, member_id, claim_type, setting, cast(claim_date as date),
        cast(start_date as date), cast(end_date as date), admission_type, bill_type, ${npiOrFhirId('billing_ref')},
-       paid_amount, $1, cast(source_updated as timestamp), content_hash
+       paid_amount, allowed_amount, deductible_amount, copay_amount, coinsurance_amount, $1,
+       cast(source_updated as timestamp), content_hash
      from temp.claim_new`,
     [batchId],
   );
@@ -144,9 +146,11 @@ async function insertMedical(warehouse: Warehouse, batchId: string): Promise<voi
 async function insertPharmacy(warehouse: Warehouse, batchId: string): Promise<void> {
   await warehouse.run(
     `insert into pharmacy_claim (claim_id, version, is_current, is_reversed, member_id, fill_date, ndc, quantity,
-       days_supply, prescriber_npi, pharmacy_npi, paid_amount, batch_id, source_updated, content_hash)
+       days_supply, prescriber_npi, pharmacy_npi, paid_amount, allowed_amount, deductible_amount, copay_amount,
+       coinsurance_amount, batch_id, source_updated, content_hash)
      select claim_id, version, false, is_reversed, member_id, cast(fill_date as date), ndc, quantity, days_supply,
-       ${npiOrFhirId('prescriber_ref')}, ${npiOrFhirId('pharmacy_ref')}, paid_amount, $1,
+       ${npiOrFhirId('prescriber_ref')}, ${npiOrFhirId('pharmacy_ref')}, paid_amount, allowed_amount,
+       deductible_amount, copay_amount, coinsurance_amount, $1,
        cast(source_updated as timestamp), content_hash
      from temp.claim_new`,
     [batchId],

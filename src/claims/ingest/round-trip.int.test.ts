@@ -19,7 +19,11 @@ const countsSql = `select
   (select count(*) from medical_claim_dx d join medical_claim c using (claim_id, version) where c.is_current) as current_diagnoses,
   (select count(*) from pharmacy_claim where is_current) as current_fills,
   (select count(*) from pharmacy_claim where is_current and is_reversed) as reversed_fills,
-  (select count(*) from medical_claim) + (select count(*) from pharmacy_claim) as claim_versions`;
+  (select count(*) from medical_claim) + (select count(*) from pharmacy_claim) as claim_versions,
+  (select round(sum(paid_amount), 2)::varchar || ' / ' || round(sum(allowed_amount), 2)::varchar || ' / ' ||
+     round(sum(copay_amount), 2)::varchar from pharmacy_claim where is_current) as fill_paid_allowed_copay,
+  (select round(sum(paid_amount), 2)::varchar || ' / ' || round(sum(allowed_amount), 2)::varchar
+     from medical_claim where is_current) as medical_paid_allowed`;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-round-trip-'));

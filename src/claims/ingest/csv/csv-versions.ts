@@ -14,7 +14,8 @@ export async function stageCsvMedicalVersions(warehouse: Warehouse): Promise<voi
      with breaks as (
        select * replace (md5(concat_ws(chr(1), claim_id, line_number, claim_type, person_ref, claim_start, claim_end,
            line_start, admit_type, place_of_service, bill_type, revenue_code, procedure_code, units, rendering_npi,
-           billing_npi, dx, paid_amount, is_reversed)) as row_hash),
+           billing_npi, dx, paid_amount, allowed_amount, deductible_amount, copay_amount, coinsurance_amount,
+           is_reversed)) as row_hash),
          coalesce(line_number <= lag(line_number) over (partition by claim_id order by line), false) as starts
        from temp.stg_csv_med
      )
@@ -31,7 +32,7 @@ export async function stageCsvMedicalVersions(warehouse: Warehouse): Promise<voi
          case when ltrim(arg_min(bill_type, line), '0') like '11%' then 'inpatient' else 'outpatient' end end,
        coalesce(min(line_start), arg_min(claim_start, line)), arg_min(claim_start, line), arg_min(claim_end, line),
        arg_min(admit_type, line), arg_min(bill_type, line), arg_min(billing_npi, line), sum(paid_amount),
-       bool_or(is_reversed), max(paid_date), md5(string_agg(row_hash, ',' order by line_number))
+       sum(allowed_amount), sum(deductible_amount), sum(copay_amount), sum(coinsurance_amount), bool_or(is_reversed), max(paid_date), md5(string_agg(row_hash, ',' order by line_number))
      from temp.csv_med_rows group by claim_id, vkey`,
   );
   await warehouse.run(

@@ -56,6 +56,10 @@ export function mapMedicalClaimRow(row: CsvRow, line: number): StagedRow<'stg_cs
     dx: dx.join('|'),
     paid_date: parseOptionalDay(row.get('paid_date'), 'paid_date'),
     paid_amount: parseOptionalNumber(row.get('paid_amount'), 'paid_amount'),
+    allowed_amount: parseOptionalNumber(row.get('allowed_amount'), 'allowed_amount'),
+    deductible_amount: parseOptionalNumber(row.get('deductible_amount'), 'deductible_amount'),
+    copay_amount: parseOptionalNumber(row.get('copayment_amount'), 'copayment_amount'),
+    coinsurance_amount: parseOptionalNumber(row.get('coinsurance_amount'), 'coinsurance_amount'),
     is_reversed: row.get('claim_status').toLowerCase() === 'reversed',
     row_hash: null,
   };

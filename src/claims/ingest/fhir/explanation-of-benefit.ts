@@ -53,7 +53,11 @@ export function mapExplanationOfBenefit(resource: JsonObject, vkey: number): Eob
   const end = parseOptionalDay(billable?.end, 'billablePeriod.end');
   const info = asObjects(resource.supportingInfo);
   const careTeam = asObjects(resource.careTeam);
-  const paid = parseOptionalNumber(asObject(asObject(resource.payment)?.amount)?.value, 'payment.amount');
+  const totals = readTotals(resource.total);
+  const paid =
+    parseOptionalNumber(asObject(asObject(resource.payment)?.amount)?.value, 'payment.amount') ??
+    totals.benefit ??
+    null;
   const isReversed = reversedStatuses.has(status);
 
   if (claimType === 'pharmacy') {
@@ -84,6 +88,7 @@ export function mapExplanationOfBenefit(resource: JsonObject, vkey: number): Eob
       prescriber_ref: prescriber ? referenceId(prescriber.provider) : null,
       pharmacy_ref: referenceId(resource.provider),
       paid_amount: paid,
+      ...amountsOf(totals),
       is_reversed: isReversed,
       source_updated: sourceUpdated,
       content_hash: null,
@@ -115,6 +120,7 @@ export function mapExplanationOfBenefit(resource: JsonObject, vkey: number): Eob
     bill_type: billType,
     billing_ref: referenceId(resource.provider),
     paid_amount: paid,
+    ...amountsOf(totals),
     is_reversed: isReversed,
     source_updated: sourceUpdated,
     content_hash: null,
@@ -170,6 +176,25 @@ function institutionalSetting(subType: unknown, billType: string | null): string
   if (hasCode(subType, 'outpatient')) return 'outpatient';
   if (billType) return billType.replace(/^0/, '').startsWith('11') ? 'inpatient' : 'outpatient';
   return null;
+}
+
+/** EOB `total[]` amounts by adjudication category (HL7 adjudication / CARIN BB codes). */
+function readTotals(total: unknown): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const [i, t] of asObjects(total).entries()) {
+    const category = codeOf(t.category);
+    if (category) out[category] = parseOptionalNumber(asObject(t.amount)?.value, `total[${i}].amount`);
+  }
+  return out;
+}
+
+function amountsOf(totals: Record<string, number | null>) {
+  return {
+    allowed_amount: totals.eligible ?? null,
+    deductible_amount: totals.deductible ?? null,
+    copay_amount: totals.copay ?? null,
+    coinsurance_amount: totals.coinsurance ?? null,
+  };
 }
 
 function parseTimestamp(value: unknown, field: string): string | null {
