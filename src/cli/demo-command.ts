@@ -20,7 +20,7 @@ const optionsSchema = z.object({
   members: z.coerce.number().int().min(50).max(1_000_000).default(3000),
   seed: z.coerce.number().int().min(0).default(2026),
   asOf: isoDate.optional(),
-  riskEnrichment: z.coerce.number().min(1).max(50).default(6),
+  riskEnrichment: z.coerce.number().min(1).max(50).default(20),
   port: z.coerce.number().int().min(0).max(65535).optional(),
   host: z.string().min(1).default('127.0.0.1'),
   serve: z.boolean().default(true),
@@ -33,7 +33,7 @@ export function demoCommand(): Command {
     .option('--members <n>', 'synthetic members to generate', '3000')
     .option('--seed <n>', 'generator seed', '2026')
     .option('--as-of <date>', 'the as-of date (default: today)')
-    .option('--risk-enrichment <factor>', 'oversample high-risk members so the demo has a worklist', '6')
+    .option('--risk-enrichment <factor>', 'oversample high-risk members so the demo has a worklist', '20')
     .option('--port <port>', 'port to serve on (default 3000; env PORT)')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--no-serve', 'seed and report, then exit')
