@@ -58,6 +58,8 @@ describe.skipIf(!chromium)('the case-manager workspace in a browser', () => {
     expect(await page.title()).toBe('Checkpoint');
     await screenshot(page, 'member-360');
 
+    await page.keyboard.press('l');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('outcome');
     await page.getByRole('radio', { name: 'Reached' }).check();
     await page.getByRole('checkbox', { name: /MOUD prescriber/ }).check();
     expect(await page.getByRole('checkbox', { name: 'Member accepted' }).isChecked()).toBe(true);
@@ -66,6 +68,7 @@ describe.skipIf(!chromium)('the case-manager workspace in a browser', () => {
     await page.getByRole('status').filter({ hasText: 'Case is now engaged' }).waitFor();
     await page.locator('.stage-steps [aria-current="step"]', { hasText: 'Engaged' }).waitFor();
     await page.getByRole('cell', { name: 'MOUD prescriber', exact: true }).waitFor();
+    await page.getByText('Assigned: casey').waitFor();
     await screenshot(page, 'case-engaged');
     await page.context().close();
   });

@@ -4,7 +4,9 @@ import type { CallScript } from '../../../src/outreach/script/script-types.ts';
 export function CallScriptPanel({ script }: { script: CallScript }) {
   return (
     <section className="panel script" aria-labelledby="script-title">
-      <h2 id="script-title">The call</h2>
+      <h2 id="script-title" tabIndex={-1}>
+        The call
+      </h2>
       {script.sections.map((section) => (
         <section key={section.id} aria-label={section.title} data-section={section.id}>
           <h3>{section.title}</h3>

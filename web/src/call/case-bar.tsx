@@ -31,6 +31,7 @@ export function CaseBar({ kase, work }: { kase: CaseView; work: CaseWork }) {
         First call: <DueClock dueAt={work.firstAttemptDueAt} firstAttemptAt={work.firstAttemptAt} />
       </span>
       <span className="muted">Assigned: {work.assigneeName ?? 'nobody'}</span>
+      <span className="muted small hide-tablet">n next case · l log attempt · e evidence · s script</span>
       {work.nextAction.kind === 'letter' && (
         <span className="badge urgent" role="status">
           Propose a letter: {work.nextAction.reason}

@@ -9,9 +9,11 @@ import { toCallSituation } from './call-situation.ts';
 import { CaseActions } from './case-actions.tsx';
 import { CaseBar } from './case-bar.tsx';
 import { CaseHistory, ReferralList } from './case-work-panels.tsx';
+import { useCaseKeys } from './use-case-keys.ts';
 
 /** A case: the member 360 on the left, the call and its record on the right. */
 export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
+  useCaseKeys(caseId);
   const kase = useCase(caseId);
   const work = useCaseWork(caseId);
   const member = useMember(kase.data?.memberId);

@@ -102,8 +102,8 @@ export function CaseHistory({ work }: { work: CaseWork }) {
         <p className="muted">No changes yet.</p>
       ) : (
         <ol className="history">
-          {[...work.history].reverse().map((h, i) => (
-            <li key={`${h.at}-${i}`} className="small">
+          {[...work.history].reverse().map((h) => (
+            <li key={`${h.at}-${h.kind}-${h.from}-${h.to}`} className="small">
               {formatDateTime(h.at)} · {h.actor ?? 'system'} · {h.kind}
               {h.from ? ` from ${h.from}` : ''}
               {h.to ? ` to ${h.to}` : ''}

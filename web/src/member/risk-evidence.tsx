@@ -50,7 +50,9 @@ export function RiskEvidence({ member }: { member: MemberView }) {
   const met = member.risk.riskFactors.filter((f) => f.met);
   return (
     <section className="panel" aria-labelledby="risk-title">
-      <h2 id="risk-title">Why this member is on the worklist</h2>
+      <h2 id="risk-title" tabIndex={-1}>
+        Why this member is on the worklist
+      </h2>
       <h3>Emergencies in the last 90 days</h3>
       {member.risk.emergencies.length === 0 ? (
         <p className="muted">None.</p>
