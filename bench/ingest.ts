@@ -4,7 +4,8 @@
  * (`create table as select * from read_csv(...)` / `read_json(...)`) in the same run.
  * Every measured step runs in its own child process so its peak memory is its own.
  *
- *   node --import tsx bench/ingest.ts [--members 100000] [--large-members 500000] [--skip-large] [--keep]
+ *   node --import tsx bench/ingest.ts [--members 100000] [--large-members 500000] [--skip-large]
+ *     [--format csv|fhir] [--keep]
  *
  * Prints plain lines: rows/s, peak RSS, ingest ÷ raw ratio (goals: CSV 3×, FHIR NDJSON 5×),
  * and peak memory at two sizes (flat means streaming works).
@@ -47,7 +48,8 @@ async function runParent(): Promise<void> {
   const keep = args.includes('--keep');
   console.log(`ingest benchmark: ${members} members, ${os.cpus().length} cores, work dir ${root}`);
   try {
-    for (const format of ['csv', 'fhir'] as const) {
+    const formats = (['csv', 'fhir'] as const).filter((f) => option('format', f) === f);
+    for (const format of formats) {
       const dir = path.join(root, `${format}-${members}`);
       const generated = child('generate', format, dir, members);
       const bytes = fs.readdirSync(dir).reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
