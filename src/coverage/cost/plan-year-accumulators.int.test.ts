@@ -69,6 +69,14 @@ describe('sumPlanYearAccumulators', () => {
   });
 });
 
+describe('sumPlanYearAccumulators with a hostile member id', () => {
+  it('binds the id as a value: a quote and an always-true clause match nothing', async () => {
+    const result = await sumPlanYearAccumulators(warehouse, "M1' or 1=1 --", hmo, '2026-06-30');
+    expect(result.claimCount).toBe(0);
+    expect(result.accumulators.in).toEqual({ deductibleMet: 0, outOfPocketMet: 0 });
+  });
+});
+
 describe('findPlanYearStart', () => {
   it('starts a July plan year in the previous calendar year before July', () => {
     expect(findPlanYearStart('2026-03-15', 7)).toBe('2025-07-01');

@@ -312,6 +312,16 @@ describe('privacy', () => {
 });
 
 describe('plans', () => {
+  it('lists the levels of care with their criteria, as data', async () => {
+    const res = await get(facility, '/api/coverage/levels-of-care');
+    expect(res.statusCode).toBe(200);
+    const detoxLevel = res
+      .json()
+      .items.find((l: { id: string }) => l.id === 'ambulatory-withdrawal-management');
+    expect(detoxLevel.procedureCodes).toEqual(['H0014']);
+    expect(detoxLevel.criteria.map((c: { id: string }) => c.id)).toContain('withdrawal-severity');
+  });
+
   it('shows a plan with no parity findings', async () => {
     const res = await get(member, '/api/coverage/plans/CKP-PPO-400');
     expect(res.statusCode).toBe(200);

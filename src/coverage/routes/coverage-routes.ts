@@ -5,6 +5,8 @@ import { careServices, careTypes } from '../network/network-schema.ts';
 import { searchDirectory } from '../network/search-directory.ts';
 import { checkParity } from '../plans/check-parity.ts';
 import { planSchema } from '../plans/plan-schema.ts';
+import { denialReasons } from '../preauth/authorization.ts';
+import { levelsOfCare } from '../preauth/levels-of-care.ts';
 import { readNetwork, readPlan, readPlans } from '../store/plan-store.ts';
 import { directoryHitSchema } from './view-schemas.ts';
 
@@ -64,6 +66,39 @@ export const coverageRoutes: RouteModule = {
         const plan = await readPlan(request.access.db, request.params.planId);
         return { plan, parity: checkParity(plan) };
       },
+    );
+
+    app.get(
+      '/api/coverage/levels-of-care',
+      {
+        config: { roles: 'signed-in' },
+        schema: {
+          tags: ['coverage'],
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.string(),
+                  name: z.string(),
+                  procedureCodes: z.array(z.string()),
+                  criteria: z.array(
+                    z.object({ id: z.string(), text: z.string(), source: z.string(), kind: z.string() }),
+                  ),
+                }),
+              ),
+              denialReasons: z.array(z.string()),
+            }),
+          },
+        },
+      },
+      async () => ({
+        items: levelsOfCare.map((l) => ({
+          ...l,
+          procedureCodes: [...l.procedureCodes],
+          criteria: [...l.criteria],
+        })),
+        denialReasons: [...denialReasons],
+      }),
     );
 
     app.get(
