@@ -220,8 +220,13 @@ async function benchSize(
     `  scan (count/sum by member over all claim tables): ${seconds(scanMs)} (${groups} groups)\n`,
   );
   t = Date.now();
-  const run = await identifyMembers(w, { asOf });
+  const steps: Array<[string, number]> = [];
+  const run = await identifyMembers(w, { asOf, onStep: (step, ms) => steps.push([step, ms]) });
   const identifyMs = Date.now() - t;
+  const slowest = [...steps].sort((a, b) => b[1] - a[1]).slice(0, 6);
+  process.stdout.write(
+    `  slowest steps: ${slowest.map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')}\n`,
+  );
   process.stdout.write(
     `  identify: ${seconds(identifyMs)}; ${run.counts.membersEvaluated} members with activity, ` +
       `${run.counts.eligible} eligible, ${run.counts.candidates} candidates\n` +

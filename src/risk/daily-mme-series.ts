@@ -2,6 +2,7 @@ import type { Warehouse } from '../platform/warehouse/warehouse.ts';
 import { roundMme } from '../reference/daily-mme.ts';
 import { fillSteps } from './fill-steps.ts';
 import { parseRiskConfig, type RiskConfig } from './risk-config.ts';
+import { withRuleLock } from './rule-lock.ts';
 import { runRuleSteps } from './rule-step.ts';
 import { addDays, loadRuleTables } from './rule-tables.ts';
 
@@ -23,11 +24,13 @@ export async function dailyMmeSeries(
   const base = options.config ?? parseRiskConfig({});
   // The long window is stretched to the chart's range so every fill reaching it is read.
   const config: RiskConfig = { ...base, windows: { ...base.windows, longDays: Math.max(span, 1) } };
-  await loadRuleTables(warehouse, config, { asOf: to, memberId });
-  await runRuleSteps(warehouse, fillSteps.slice(0, 2));
-  const fills = await warehouse.all<{ fill_date: string; end_date: string; daily_mme: number | null }>(
-    `select fill_date, end_date, daily_mme from rk_fill where fill_kind = 'opioid' order by fill_date, claim_id`,
-  );
+  const fills = await withRuleLock(warehouse, async () => {
+    await loadRuleTables(warehouse, config, { asOf: to, memberId });
+    await runRuleSteps(warehouse, fillSteps.slice(0, 2));
+    return warehouse.all<{ fill_date: string; end_date: string; daily_mme: number | null }>(
+      `select fill_date, end_date, daily_mme from rk_fill where fill_kind = 'opioid' order by fill_date, claim_id`,
+    );
+  });
   const series: DailyMme[] = [];
   for (let i = 0; i < span; i++) {
     const date = addDays(from, i);

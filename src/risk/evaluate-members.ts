@@ -2,6 +2,7 @@ import type { Warehouse } from '../platform/warehouse/warehouse.ts';
 import { readMemberMetrics } from './read-metrics.ts';
 import { parseRiskConfig, type RiskConfig } from './risk-config.ts';
 import type { MemberMetrics } from './risk-types.ts';
+import { withRuleLock } from './rule-lock.ts';
 import { runRules } from './run-rules.ts';
 
 export interface EvaluateOptions {
@@ -21,6 +22,8 @@ export async function evaluateMembers(
   options: EvaluateOptions,
 ): Promise<MemberMetrics[]> {
   const config = options.config ?? parseRiskConfig({});
-  await runRules(warehouse, config, { asOf: options.asOf, memberId: options.memberId });
-  return readMemberMetrics(warehouse, config, 'all');
+  return withRuleLock(warehouse, async () => {
+    await runRules(warehouse, config, { asOf: options.asOf, memberId: options.memberId });
+    return readMemberMetrics(warehouse, config, 'all');
+  });
 }

@@ -3,6 +3,7 @@ import { roundMme } from '../reference/daily-mme.ts';
 import { readMemberMetrics } from './read-metrics.ts';
 import { parseRiskConfig, type RiskConfig } from './risk-config.ts';
 import type { MemberMetrics } from './risk-types.ts';
+import { withRuleLock } from './rule-lock.ts';
 import { runRules } from './run-rules.ts';
 
 export interface ExplainedFill {
@@ -43,7 +44,16 @@ export async function explainMember(
   options: { asOf: string; config?: RiskConfig },
 ): Promise<MemberExplanation> {
   const config = options.config ?? parseRiskConfig({});
-  await runRules(warehouse, config, { asOf: options.asOf, memberId });
+  return withRuleLock(warehouse, () => explainLocked(warehouse, memberId, options.asOf, config));
+}
+
+async function explainLocked(
+  warehouse: Warehouse,
+  memberId: string,
+  asOf: string,
+  config: RiskConfig,
+): Promise<MemberExplanation> {
+  await runRules(warehouse, config, { asOf, memberId });
   const [metrics] = await readMemberMetrics(warehouse, config, 'all');
   const fills = await warehouse.all<{
     claim_id: string;
@@ -67,7 +77,7 @@ export async function explainMember(
   );
   return {
     memberId,
-    asOf: options.asOf,
+    asOf,
     factorSet: config.factorSet,
     metrics: metrics ?? null,
     fills: fills.map((f) => ({

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Warehouse } from '../platform/warehouse/warehouse.ts';
 import type { CandidateDisposer } from './candidate-disposer.ts';
+import { evaluateMembers } from './evaluate-members.ts';
 import { identifyMembers } from './identify-members.ts';
 import { loadRun } from './load-run.ts';
 import { hashRiskConfig, parseRiskConfig } from './risk-config.ts';
@@ -182,5 +183,28 @@ describe('worklist formats (INTERFACES.md)', () => {
       reasonCode: { text: 'ED_VISIT;OUD_DIAGNOSIS;OTHER_SUD_DIAGNOSIS' },
       priority: 'urgent',
     });
+  });
+});
+
+describe('runs on one warehouse handle', () => {
+  it('gives each of several concurrent evaluations its own answer', async () => {
+    await oudWithEdVisit('A', D);
+    await addMember(w, { id: 'B' });
+    await addFill(w, {
+      id: 'B1',
+      member: 'B',
+      date: '2026-06-01',
+      ndc: ndc.oxycodone5,
+      quantity: 120,
+      days: 30,
+    });
+    const [a, b, run] = await Promise.all([
+      evaluateMembers(w, { asOf: D, memberId: 'A' }),
+      evaluateMembers(w, { asOf: D, memberId: 'B' }),
+      identifyMembers(w, { asOf: D, record: false }),
+    ]);
+    expect(a.map((m) => [m.memberId, m.riskFactors])).toEqual([['A', ['OUD_DIAGNOSIS']]]);
+    expect(b.map((m) => [m.memberId, m.w180.opioidDays])).toEqual([['B', 30]]);
+    expect(run.members.map((m) => m.memberId)).toEqual(['A']);
   });
 });

@@ -6,6 +6,7 @@ import { readMemberMetrics } from './read-metrics.ts';
 import { recordRun } from './record-run.ts';
 import { hashRiskConfig, parseRiskConfig, type RiskConfig, ruleVersion } from './risk-config.ts';
 import type { Candidate, Disposition } from './risk-types.ts';
+import { withRuleLock } from './rule-lock.ts';
 import { runRules } from './run-rules.ts';
 
 export interface IdentifyOptions {
@@ -15,6 +16,8 @@ export interface IdentifyOptions {
   disposer?: CandidateDisposer | null;
   /** Record the run and its candidates in the warehouse (default true). */
   record?: boolean;
+  /** Called after each rule step with its duration (benchmarks, profiling). */
+  onStep?: (step: string, ms: number) => void;
 }
 
 export interface WorklistEntry extends Candidate {
@@ -39,6 +42,10 @@ export async function identifyMembers(
   warehouse: Warehouse,
   options: IdentifyOptions,
 ): Promise<IdentifyResult> {
+  return withRuleLock(warehouse, () => identifyLocked(warehouse, options));
+}
+
+async function identifyLocked(warehouse: Warehouse, options: IdentifyOptions): Promise<IdentifyResult> {
   const config = options.config ?? parseRiskConfig({});
   const started = Date.now();
   const header: RunHeader = {
@@ -47,7 +54,7 @@ export async function identifyMembers(
     ruleVersion,
     factorSet: config.factorSet,
   };
-  await runRules(warehouse, config, { asOf: options.asOf });
+  await runRules(warehouse, config, { asOf: options.asOf }, options.onStep);
   const candidates = await readCandidates(warehouse, config);
   const [counts] = await warehouse.all<{ evaluated: number; eligible: number }>(
     `select (select count(*) from rk_member) as evaluated,

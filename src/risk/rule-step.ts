@@ -7,9 +7,15 @@ export interface RuleStep {
 }
 
 /** Builds each step's temp table in order (drop, then `create temp table … as`). */
-export async function runRuleSteps(warehouse: Warehouse, steps: readonly RuleStep[]): Promise<void> {
+export async function runRuleSteps(
+  warehouse: Warehouse,
+  steps: readonly RuleStep[],
+  onStep?: (step: string, ms: number) => void,
+): Promise<void> {
   for (const step of steps) {
+    const started = Date.now();
     await warehouse.run(`drop table if exists ${step.name}`);
     await warehouse.run(`create temp table ${step.name} as ${step.sql}`);
+    onStep?.(step.name, Date.now() - started);
   }
 }

@@ -14,11 +14,16 @@ export const ruleSteps = [...fillSteps, ...medicalSteps, ...memberSteps];
  * Runs the rules as of a date into this connection's temp tables (`rk_*`).
  * The tables are per connection: one run at a time on a warehouse handle.
  */
-export async function runRules(warehouse: Warehouse, config: RiskConfig, scope: RuleScope): Promise<void> {
+export async function runRules(
+  warehouse: Warehouse,
+  config: RiskConfig,
+  scope: RuleScope,
+  onStep?: (step: string, ms: number) => void,
+): Promise<void> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(scope.asOf) || Number.isNaN(Date.parse(scope.asOf)))
     throw new AppError('validation_failed', 'The as-of date must be a date (YYYY-MM-DD).', [
       { path: 'asOf', message: `not a date: ${scope.asOf}` },
     ]);
   await loadRuleTables(warehouse, config, scope);
-  await runRuleSteps(warehouse, ruleSteps);
+  await runRuleSteps(warehouse, ruleSteps, onStep);
 }
