@@ -62,7 +62,10 @@ export function generateCommand(): Command {
           throw new AppError(
             'bad_request',
             'invalid options for generate',
-            parsed.error.issues.map((i) => ({ path: `--${String(i.path[0] ?? '')}`, message: i.message })),
+            parsed.error.issues.map((i) => ({
+              path: `--${String(i.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+              message: i.message,
+            })),
           );
         }
         const options = parsed.data;
