@@ -72,3 +72,21 @@ describe('checkpoint explain', () => {
     expect(text).toMatch(/missed HIGH_MME: .*averageDailyMme=0 minAverageDailyMme=90/);
   });
 });
+
+describe('checkpoint identify --show', () => {
+  it('writes a recorded run again, identical to what the run wrote', async () => {
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const first = path.join(dir, 'first.json');
+    await identifyCommand().parseAsync(['--as-of', D, '--out', first], { from: 'user' });
+    const { runId } = JSON.parse(fs.readFileSync(first, 'utf8'));
+    const again = path.join(dir, 'again.json');
+    await identifyCommand().parseAsync(['--show', runId, '--out', again], { from: 'user' });
+    expect(fs.readFileSync(again, 'utf8')).toBe(fs.readFileSync(first, 'utf8'));
+  });
+
+  it('refuses both --as-of and --show', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    await identifyCommand().parseAsync(['--as-of', D, '--show', 'x'], { from: 'user' });
+    expect(process.exitCode).toBe(2);
+  });
+});

@@ -12,9 +12,11 @@ import {
   formatWorklist,
   type IdentifyResult,
   identifyMembers,
+  loadRun,
   parseRiskConfig,
   readRiskConfigFile,
   summarizeWorklist,
+  type WorklistFormat,
   worklistFormats,
 } from '../risk/index.ts';
 import { type CliContext, cliContext } from './context.ts';
@@ -23,15 +25,24 @@ import { runAction } from './run-action.ts';
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString?.().startsWith(s) ?? false, 'a real calendar date');
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+  }, 'a real calendar date');
 
-const optionsSchema = z.object({
-  asOf: isoDate,
-  out: z.string().min(1).optional(),
-  format: z.enum(worklistFormats).default('json'),
-  factorSet: z.enum(factorSets).optional(),
-  config: z.string().min(1).optional(),
-});
+const optionsSchema = z
+  .object({
+    asOf: isoDate.optional(),
+    show: z.string().min(1).optional(),
+    out: z.string().min(1).optional(),
+    format: z.enum(worklistFormats).default('json'),
+    factorSet: z.enum(factorSets).optional(),
+    config: z.string().min(1).optional(),
+  })
+  .refine((o) => Boolean(o.asOf) !== Boolean(o.show), {
+    message: 'give --as-of DATE to run the checkpoint, or --show RUN_ID to show a recorded run',
+    path: ['asOf'],
+  });
 
 /** The operational store's disposition step, opened for one run and closed after it. */
 export interface OpenedDisposer {
@@ -52,7 +63,8 @@ export interface IdentifyCommandDeps {
 export function identifyCommand(deps: IdentifyCommandDeps = {}): Command {
   return new Command('identify')
     .description('run the risk rules as of a date, record the run and write the prioritized worklist')
-    .requiredOption('--as-of <date>', 'the as-of date D (inclusive), YYYY-MM-DD')
+    .option('--as-of <date>', 'the as-of date D (inclusive), YYYY-MM-DD')
+    .option('--show <runId>', 'write a recorded run’s worklist again instead of running the rules')
     .option('--out <file>', 'write the worklist here (default: standard output)')
     .option('--format <format>', `worklist format: ${worklistFormats.join(' | ')}`, 'json')
     .option('--factor-set <name>', `MME conversion factors: ${factorSets.join(' | ')} (default cdc-2022)`)
@@ -73,6 +85,15 @@ export function identifyCommand(deps: IdentifyCommandDeps = {}): Command {
             })),
           );
         const options = parsed.data;
+        if (options.show) {
+          const warehouse = await cliContext(command).openWarehouse();
+          try {
+            writeWorklist(await loadRun(warehouse, options.show), options.format, options.out);
+          } finally {
+            await warehouse.close();
+          }
+          return;
+        }
         const base = options.config ? readRiskConfigFile(options.config) : parseRiskConfig({});
         const config = options.factorSet ? { ...base, factorSet: options.factorSet } : base;
         const context = cliContext(command);
@@ -82,7 +103,7 @@ export function identifyCommand(deps: IdentifyCommandDeps = {}): Command {
         try {
           await prepareWarehouse(warehouse);
           run = await identifyMembers(warehouse, {
-            asOf: options.asOf,
+            asOf: options.asOf ?? '',
             config,
             disposer: opened?.disposer ?? null,
           });
@@ -90,14 +111,18 @@ export function identifyCommand(deps: IdentifyCommandDeps = {}): Command {
           await opened?.close();
           await warehouse.close();
         }
-        const text = formatWorklist(run, options.format);
-        if (options.out) {
-          fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
-          fs.writeFileSync(options.out, text);
-        } else process.stdout.write(text);
-        (options.out ? process.stdout : process.stderr).write(`${summarize(run, options.out)}\n`);
+        writeWorklist(run, options.format, options.out);
       }),
     );
+}
+
+function writeWorklist(run: IdentifyResult, format: WorklistFormat, out: string | undefined): void {
+  const text = formatWorklist(run, format);
+  if (out) {
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    fs.writeFileSync(out, text);
+  } else process.stdout.write(text);
+  (out ? process.stdout : process.stderr).write(`${summarize(run, out)}\n`);
 }
 
 /** Ensures the run tables and a drug reference (the built-in one when none is loaded). */
