@@ -5,6 +5,7 @@ import { careServices, careTypes } from '../network/network-schema.ts';
 import { searchDirectory } from '../network/search-directory.ts';
 import { checkParity } from '../plans/check-parity.ts';
 import { planSchema } from '../plans/plan-schema.ts';
+import { summarizeFacilityCoverage } from '../plans/summarize-coverage.ts';
 import { denialReasons } from '../preauth/authorization.ts';
 import { levelsOfCare } from '../preauth/levels-of-care.ts';
 import { readNetwork, readPlan, readPlans } from '../store/plan-store.ts';
@@ -49,6 +50,16 @@ export const coverageRoutes: RouteModule = {
           response: {
             200: z.object({
               plan: planSchema,
+              facilityCoverage: z.array(
+                z.object({
+                  careType: z.string(),
+                  care: z.string(),
+                  inNetwork: z.string(),
+                  outOfNetwork: z.string(),
+                  preauthorizationRequired: z.boolean(),
+                  referralNeeded: z.boolean(),
+                }),
+              ),
               parity: z.array(
                 z.object({
                   category: z.string(),
@@ -64,7 +75,7 @@ export const coverageRoutes: RouteModule = {
       },
       async (request) => {
         const plan = await readPlan(request.access.db, request.params.planId);
-        return { plan, parity: checkParity(plan) };
+        return { plan, facilityCoverage: summarizeFacilityCoverage(plan), parity: checkParity(plan) };
       },
     );
 
