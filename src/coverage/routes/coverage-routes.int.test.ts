@@ -307,6 +307,7 @@ describe('privacy', () => {
     expect(seen).toContain('create:M-0001:success');
     expect(seen).toContain('approve:M-0001:success');
     expect(seen).toContain('search:-:success');
+    expect(seen).toContain('approve:M-0001:denied'); // the facility tried to decide its own request
     expect(t.logLines.join('\n')).not.toContain('M-0001');
   });
 });

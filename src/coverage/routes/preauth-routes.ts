@@ -129,16 +129,25 @@ export const preauthRoutes: RouteModule = {
             now(),
           );
         if (user.role === 'facility_staff') {
-          const after = await run();
-          await request.access.audit({
-            action: request.body.action.kind,
-            memberId: a.request.memberId,
-            resourceType: 'Preauthorization',
-            resourceId: authorizationId,
-            purpose: 'payment',
-            outcome: 'success',
-          });
-          return viewAuthorization(after, 'facility', now());
+          const audit = (outcome: 'success' | 'failure' | 'denied', detail: string | null = null) =>
+            request.access.audit({
+              action: request.body.action.kind,
+              memberId: a.request.memberId,
+              resourceType: 'Preauthorization',
+              resourceId: authorizationId,
+              purpose: 'payment',
+              outcome,
+              detail,
+            });
+          try {
+            const after = await run();
+            await audit('success');
+            return viewAuthorization(after, 'facility', now());
+          } catch (error) {
+            const code = error instanceof AppError ? error.code : 'internal';
+            await audit(code === 'forbidden' ? 'denied' : 'failure', code);
+            throw error;
+          }
         }
         return request.access.member(
           a.request.memberId,
