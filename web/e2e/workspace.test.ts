@@ -47,6 +47,12 @@ describe.skipIf(!chromium)('the case-manager workspace in a browser', () => {
     expect(await page.title()).toBe('Checkpoint');
     await screenshot(page, 'worklist');
 
+    const topName = (await rows.first().getByRole('link').textContent()) ?? '';
+    await page.keyboard.press('/');
+    await page.keyboard.type(topName.split(' ')[1] ?? topName);
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: 'Search results' }).getByRole('link', { name: topName }).waitFor();
+    await page.getByRole('button', { name: 'Clear' }).click();
     await rows.first().getByRole('link').click();
     await page.getByRole('heading', { name: 'Why this member is on the worklist' }).waitFor();
     await page.getByRole('heading', { name: 'Daily MME, last 12 months' }).waitFor();
@@ -59,7 +65,9 @@ describe.skipIf(!chromium)('the case-manager workspace in a browser', () => {
     await screenshot(page, 'member-360');
 
     await page.keyboard.press('l');
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('outcome');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe(
+      'outcome',
+    );
     await page.getByRole('radio', { name: 'Reached' }).check();
     await page.getByRole('checkbox', { name: /MOUD prescriber/ }).check();
     expect(await page.getByRole('checkbox', { name: 'Member accepted' }).isChecked()).toBe(true);

@@ -253,3 +253,24 @@ describe('FHIR views', () => {
     expect(types).toEqual(['Task', 'Communication', 'ServiceRequest']);
   });
 });
+
+describe('worklist search', () => {
+  it('finds a case by part of the member name or the start of the id, and treats % literally', async () => {
+    await t.warehouse.run(
+      `insert into member (member_id, first_name, last_name, batch_id) values ('M-S1', 'Rosa', 'Searchable', 'b'), ('M-S2', 'Ana', 'Other', 'b')`,
+    );
+    const caseId = await seedCase(t.store.db, { memberId: 'M-S1' });
+    await seedCase(t.store.db, { memberId: 'M-S2' });
+    const search = (text: string) =>
+      t.app.inject({ method: 'POST', url: '/api/worklist/search', headers: cm.headers, payload: { text } });
+    const byName = await search('searchab');
+    expect(byName.statusCode).toBe(200);
+    expect(byName.json().items).toEqual([
+      { caseId, memberId: 'M-S1', memberName: 'Rosa Searchable', status: 'open', priority: 50 },
+    ]);
+    expect((await search('m-s1')).json().items.map((i: { memberId: string }) => i.memberId)).toEqual([
+      'M-S1',
+    ]);
+    expect((await search('%%')).json().items).toEqual([]);
+  });
+});

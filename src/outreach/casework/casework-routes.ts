@@ -4,10 +4,12 @@ import { caseFhirRoutes } from './fhir-routes.ts';
 import { lifecycleRoutes } from './lifecycle-routes.ts';
 import { referralRoutes } from './referral-routes.ts';
 import { supervisorRoutes } from './supervisor-routes.ts';
+import { worklistSearchRoutes } from './worklist-search-routes.ts';
 import { worklistWorkRoutes } from './worklist-work-routes.ts';
 
 const modules: readonly RouteModule[] = [
   worklistWorkRoutes,
+  worklistSearchRoutes,
   attemptRoutes,
   referralRoutes,
   lifecycleRoutes,

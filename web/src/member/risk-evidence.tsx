@@ -28,6 +28,13 @@ function EvidenceList({ ids, claims }: { ids: string[]; claims: Map<string, Clai
   );
 }
 
+/** Emergencies grouped by day, newest first: one visit often meets several kinds. */
+function groupByDate<T extends { date: string }>(events: T[]): Array<[string, T[]]> {
+  const days = new Map<string, T[]>();
+  for (const e of events) days.set(e.date, [...(days.get(e.date) ?? []), e]);
+  return [...days.entries()].sort((a, b) => b[0].localeCompare(a[0]));
+}
+
 /** The number that decided a factor, in words (RISK-RULES §5). */
 function describeValue(code: string, value: number): string {
   switch (code) {
@@ -58,10 +65,17 @@ export function RiskEvidence({ member }: { member: MemberView }) {
         <p className="muted">None.</p>
       ) : (
         <ul className="evidence">
-          {member.risk.emergencies.map((e) => (
-            <li key={`${e.kind}-${e.claimId}`}>
-              <CodeBadge table={emergencyInfo} code={e.kind} urgent={e.kind === 'OPIOID_OVERDOSE'} /> {e.date}{' '}
-              · {claims.get(e.claimId)?.label ?? `claim ${e.claimId}`}
+          {groupByDate(member.risk.emergencies).map(([date, events]) => (
+            <li key={date}>
+              <span className="num">{date}</span>{' '}
+              {[...new Set(events.map((e) => e.kind))].map((kind) => (
+                <CodeBadge key={kind} table={emergencyInfo} code={kind} urgent={kind === 'OPIOID_OVERDOSE'} />
+              ))}{' '}
+              <span className="muted small">
+                {[...new Set(events.map((e) => claims.get(e.claimId)?.label ?? `claim ${e.claimId}`))].join(
+                  ', ',
+                )}
+              </span>
             </li>
           ))}
         </ul>

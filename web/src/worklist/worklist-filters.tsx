@@ -1,13 +1,13 @@
-import { type FormEvent, type Ref, useState } from 'react';
+import type { Ref } from 'react';
 import type { WorklistQuery } from '../api/types.ts';
-import { navigate } from '../router.ts';
 import { emergencyInfo, riskFactorInfo } from '../ui/codes.ts';
+import { MemberSearch } from './member-search.tsx';
 
 const markets = ['CT', 'MD', 'NJ', 'VA', 'CHICAGO', 'NYC', 'PHILADELPHIA', 'DC', 'other'];
 
 export type WorklistFilters = Pick<WorklistQuery, 'market' | 'reason' | 'status' | 'assigned'>;
 
-/** Filters over the worklist (server-side) and a box to open a member by id. */
+/** Filters over the worklist (server-side) and a search for a member by name or id. */
 export function WorklistFiltersBar({
   value,
   onChange,
@@ -17,29 +17,10 @@ export function WorklistFiltersBar({
   onChange: (next: WorklistFilters) => void;
   searchRef: Ref<HTMLInputElement>;
 }) {
-  const [memberId, setMemberId] = useState('');
   const set = (key: keyof WorklistFilters, v: string) => onChange({ ...value, [key]: v || undefined });
-  function openMember(event: FormEvent) {
-    event.preventDefault();
-    const id = memberId.trim();
-    if (id) navigate({ kind: 'member', memberId: id });
-  }
   return (
     <div className="filters">
-      <form onSubmit={openMember} className="row" aria-label="Open a member by id">
-        <label>
-          Member id (press /)
-          <input
-            ref={searchRef}
-            type="search"
-            value={memberId}
-            onChange={(e) => setMemberId(e.target.value)}
-          />
-        </label>
-        <button type="submit" className="align-end">
-          Open
-        </button>
-      </form>
+      <MemberSearch inputRef={searchRef} />
       <search className="row" aria-label="Filter the worklist">
         <label>
           Market

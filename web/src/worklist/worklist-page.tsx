@@ -59,7 +59,7 @@ export function WorklistPage() {
             : ''}
         </span>
         <span className="spacer" />
-        <span className="muted small hide-tablet">j/k move · Enter open · / member · [ ] page</span>
+        <span className="muted small hide-tablet">j/k move · Enter open · / find · [ ] page</span>
       </div>
       <WorklistFiltersBar
         value={filters}
