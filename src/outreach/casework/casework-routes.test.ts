@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, type TestUser } from '../../platform/http/testing/test-app.ts';
+import { createCaseDisposer } from '../cases/case-disposer.ts';
 import { seedCase } from '../cases/seed-case.ts';
 
 let t: TestApp;
@@ -78,6 +79,28 @@ describe('attempts and the lifecycle', () => {
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'closed', close_reason: 'declined' });
     expect((await attempt(caseId, { outcome: 'reached' })).statusCode).toBe(409);
+  });
+
+  it("a member's decline on the call keeps the next checkpoint run from reopening a case (RISK-RULES §7)", async () => {
+    const caseId = await seedCase(t.store.db, { memberId: 'M-A7' });
+    await attempt(caseId, { outcome: 'declined' });
+    const today = new Date().toISOString().slice(0, 10);
+    const decisions = await createCaseDisposer(t.store.db).dispose(
+      { runId: 'run-decline', asOf: today, ruleVersion: '2026.1', factorSet: 'cdc-2022' },
+      [
+        {
+          memberId: 'M-A7',
+          market: 'NJ',
+          priority: 60,
+          latestEmergency: today,
+          emergencies: [{ kind: 'ED_VISIT', date: today, claimId: 'C-1' }],
+          riskFactors: [{ code: 'OUD_DIAGNOSIS', value: 1, evidence: ['C-0'] }],
+          exclusions: [],
+          context: [],
+        },
+      ],
+    );
+    expect(decisions.get('M-A7')).toMatchObject({ disposition: 'suppressed', reason: 'DECLINED_RECENTLY' });
   });
 
   it('rejects an unknown outcome with the field named', async () => {
