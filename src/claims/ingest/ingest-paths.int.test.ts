@@ -155,6 +155,22 @@ describe('ingesting FHIR NDJSON', () => {
   });
 });
 
+describe('a failure inside a file load', () => {
+  it('rolls back the appended rows, rejections and the batch record together', async () => {
+    const claims = write('claims.ndjson', `${toNdjson([patient('p1'), pharmacyEob('e1', 'p1')])}not json\n`);
+    await expect(
+      ingestPaths(wh, [claims], {
+        rowsRead() {
+          throw new Error('power cut');
+        },
+      }),
+    ).rejects.toThrow('power cut');
+    for (const table of ['member', 'pharmacy_claim', 'rejected_row', 'load_batch'])
+      expect(await wh.all(`select count(*) as n from ${table}`)).toEqual([{ n: 0 }]);
+    expect((await ingestPaths(wh, [claims])).totals).toMatchObject({ members: 1, loaded: 1, rejected: 1 });
+  });
+});
+
 describe('labelling Part 2 claims', () => {
   it('labels SUD diagnoses, OTP services and MOUD fills, and re-labels after a drug reference change', async () => {
     const sud = professionalEob('sud', 'p1', {
