@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { writeAuditEvent } from '../../platform/audit/audit-event.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { App } from '../../platform/http/route-module.ts';
+import type { App, AppDeps } from '../../platform/http/route-module.ts';
 import { downloadLetterDelivery, loadLetter, openLetterDelivery } from '../store/letter-store.ts';
 import type { PrescriberServices } from './prescriber-services.ts';
 
@@ -17,7 +18,7 @@ const refusal = {
  * The prescriber's side of a secure link: opening it (recorded, does not use it up) and
  * downloading the letter once. Public by design: the unguessable token is the credential.
  */
-export function registerLetterLinkRoutes(app: App, s: PrescriberServices): void {
+export function registerLetterLinkRoutes(app: App, deps: AppDeps, s: PrescriberServices): void {
   app.get(
     '/api/letter-links/:token',
     {
@@ -45,7 +46,7 @@ export function registerLetterLinkRoutes(app: App, s: PrescriberServices): void 
         throw new AppError(got.reason === 'unknown' ? 'not_found' : 'forbidden', refusal[got.reason]);
       const { members } = await loadLetter(s.db, got.letterId);
       for (const m of members)
-        s.audit.add({
+        await writeAuditEvent(deps.store.db, {
           actorId: null,
           actorUsername: null,
           actorRole: 'prescriber-link',

@@ -20,7 +20,7 @@ const decisionView = z.object({
 /**
  * `POST /api/pharmacy/check`: a PBM point-of-sale lock-in edit. Called by pharmacy claim systems
  * with `Authorization: Bearer <API key>` (or by a signed-in clinical pharmacist); answers from
- * memory, and audits each answer in batches.
+ * memory, and logs each answer in batches (see PharmacyCheckLog).
  */
 export function registerPharmacyCheckRoutes(
   app: App,
@@ -52,18 +52,19 @@ export function registerPharmacyCheckRoutes(
         request.body,
         policy,
       );
-      s.audit.add({
-        actorId: actor.id,
-        actorUsername: actor.name,
-        actorRole: actor.role,
-        action: 'pharmacy-check',
+      s.checkLog.add({
+        checkedAt: new Date(),
+        client: actor.id,
         memberId: request.body.memberId,
-        resourceType: 'LockIn',
-        resourceId: decision.lockInId,
-        purpose: 'payment',
-        outcome: 'success',
+        ndc: request.body.ndc,
+        pharmacyNpi: request.body.pharmacyNpi,
+        prescriberNpi: request.body.prescriberNpi,
+        fillDate: request.body.date,
+        daysSupply: request.body.daysSupply ?? null,
+        decision: decision.decision,
+        reason: decision.reason,
+        lockInId: decision.lockInId,
         requestId: request.id,
-        detail: `${decision.decision}:${decision.reason}`,
       });
       return decision;
     },

@@ -12,7 +12,7 @@ export const prescriberRoutes: RouteModule = {
     const services = createPrescriberServices(deps);
     app.addHook('onClose', () => services.close());
     registerLetterRoutes(app, deps, services);
-    registerLetterLinkRoutes(app, services);
+    registerLetterLinkRoutes(app, deps, services);
     registerLockInRoutes(app, deps, services);
     registerPharmacyCheckRoutes(app, services);
   },

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../platform/http/route-module.ts';
-import { AuditBatcher } from '../pharmacy-check/audit-batcher.ts';
 import { PharmacyClientKeys } from '../pharmacy-check/pharmacy-check-clients.ts';
+import { PharmacyCheckLog } from '../pharmacy-check/pharmacy-check-log.ts';
 import { PharmacyCheckService } from '../pharmacy-check/pharmacy-check-service.ts';
 import { type PrescriberDb, prescriberDb } from '../store/lock-in-store.ts';
 
@@ -9,22 +9,22 @@ export interface PrescriberServices {
   db: PrescriberDb;
   pharmacyCheck: PharmacyCheckService;
   clientKeys: PharmacyClientKeys;
-  audit: AuditBatcher;
+  checkLog: PharmacyCheckLog;
 }
 
-/** Builds the shared services for an app; `close` stops timers and writes queued audit events. */
+/** Builds the shared services for an app; `close` stops timers and writes the queued check log. */
 export function createPrescriberServices(deps: AppDeps): PrescriberServices & { close(): Promise<void> } {
   const db = prescriberDb(deps.store.db);
   const pharmacyCheck = new PharmacyCheckService(deps.store.db, deps.warehouse);
-  const audit = new AuditBatcher(deps.store.db);
+  const checkLog = new PharmacyCheckLog(deps.store.db);
   return {
     db,
     pharmacyCheck,
     clientKeys: new PharmacyClientKeys(db),
-    audit,
+    checkLog,
     async close() {
       pharmacyCheck.close();
-      await audit.flush();
+      await checkLog.flush();
     },
   };
 }

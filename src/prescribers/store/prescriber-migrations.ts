@@ -136,4 +136,32 @@ export const prescriberMigrations: readonly Migration[] = [
         revoked_at timestamptz
       );`,
   },
+  {
+    name: 'prescribers-004-pharmacy-check-log',
+    sql: `
+      -- One row per point-of-sale check: high volume, so rows are plain inserts in batches and
+      -- each batch is sealed by one hash-chained audit_event carrying the batch's digest.
+      create table pharmacy_check_log (
+        seq bigserial primary key,
+        checked_at timestamptz not null,
+        client text not null,
+        member_id text not null,
+        ndc text not null,
+        pharmacy_npi text not null,
+        prescriber_npi text not null,
+        fill_date date not null,
+        days_supply integer,
+        decision text not null check (decision in ('allow', 'deny')),
+        reason text not null,
+        lock_in_id text,
+        request_id text
+      );
+      create index pharmacy_check_log_member on pharmacy_check_log (member_id, checked_at);
+      create function pharmacy_check_log_refuse() returns trigger language plpgsql as $$
+      begin
+        raise exception 'pharmacy_check_log is append-only: % refused', tg_op using errcode = '42501';
+      end $$;
+      create trigger pharmacy_check_log_no_update before update or delete on pharmacy_check_log
+        for each row execute function pharmacy_check_log_refuse();`,
+  },
 ];

@@ -124,6 +124,22 @@ export type PharmacyCheckClientTable = {
   revoked_at: Date | null;
 };
 
+export type PharmacyCheckLogTable = {
+  seq: Generated<number>;
+  checked_at: Date;
+  client: string;
+  member_id: string;
+  ndc: string;
+  pharmacy_npi: string;
+  prescriber_npi: string;
+  fill_date: string;
+  days_supply: number | null;
+  decision: 'allow' | 'deny';
+  reason: string;
+  lock_in_id: string | null;
+  request_id: string | null;
+};
+
 /** The prescribers domain's tables, for `db.withTables<PrescriberTables>()`. */
 export type PrescriberTables = {
   lock_in: LockInTable;
@@ -136,4 +152,5 @@ export type PrescriberTables = {
   letter_delivery: LetterDeliveryTable;
   letter_event: LetterEventTable;
   pharmacy_check_client: PharmacyCheckClientTable;
+  pharmacy_check_log: PharmacyCheckLogTable;
 };
