@@ -247,6 +247,22 @@ describe('FHIR Claim/$submit (Da Vinci PAS)', () => {
     expect(JSON.stringify(answer)).toContain('"code":"A6"');
   });
 
+  it('answers a resent Claim with the request it already made, not a second one', async () => {
+    const bundle = JSON.stringify(makePasBundle({ memberId: 'M-0009', npi: detox.npi }));
+    const first = (await fhir(facility, bundle)).json().entry[0].resource.preAuthRef;
+    const again = await fhir(facility, bundle);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().entry[0].resource.preAuthRef).toBe(first);
+  });
+
+  it('refuses a second open request for the same care and dates, naming the first', async () => {
+    const request = makeDetoxRequest({ memberId: 'M-0010', facility: { npi: detox.npi, name: detox.name } });
+    const first = (await post(facility, '/api/preauthorizations', request)).json().id;
+    const res = await post(facility, '/api/preauthorizations', request);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toBe(`Request ${first} for the same care and dates is still open.`);
+  });
+
   it('answers a Claim that is not a preauthorization with an OperationOutcome naming the field', async () => {
     const claim = {
       ...(makePasBundle({ npi: detox.npi }).entry[0]?.resource as Record<string, unknown>),
@@ -274,7 +290,7 @@ describe('FHIR Claim/$submit (Da Vinci PAS)', () => {
   });
 
   it('answers a request for an unknown plan with an OperationOutcome', async () => {
-    const bundle = makePasBundle({ npi: detox.npi });
+    const bundle = makePasBundle({ memberId: 'M-0011', npi: detox.npi });
     (bundle.entry[3]!.resource as { class: Array<{ value: string }> }).class[0]!.value = 'NO-SUCH-PLAN';
     const res = await fhir(facility, JSON.stringify(bundle));
     expect(res.statusCode).toBe(422);

@@ -12,6 +12,7 @@ import {
   insertAuthorization,
   makeAuthorizationId,
   readAuthorization,
+  readAuthorizations,
   type StoredAuthorization,
   saveAuthorization,
 } from '../store/authorization-store.ts';
@@ -49,6 +50,28 @@ export async function submitPreauthorization(
   if (request.facility.npi !== facilityNpiOf(user))
     throw new AppError('forbidden', 'You can submit requests only for your own facility.', [
       { path: 'facility.npi', message: 'not your facility' },
+    ]);
+  const earlier = await readAuthorizations(access.db, { memberId: request.memberId });
+  // A PAS client that resends the same Claim (a retry) gets the request it already made.
+  const resent = fhirClaimId
+    ? earlier.find((a) => a.fhirClaimId === fhirClaimId && a.request.facility.npi === request.facility.npi)
+    : undefined;
+  if (resent) return resent;
+  const overlapping = earlier.find(
+    (a) =>
+      ['submitted', 'in_review', 'pended'].includes(a.status) &&
+      a.request.levelOfCare === request.levelOfCare &&
+      a.request.facility.npi === request.facility.npi &&
+      a.request.services.some((s) =>
+        request.services.some((r) => r.startDate <= s.endDate && s.startDate <= r.endDate),
+      ),
+  );
+  if (overlapping)
+    throw new AppError('conflict', `Request ${overlapping.id} for the same care and dates is still open.`, [
+      {
+        path: 'services',
+        message: `overlaps open request ${overlapping.id}: send more information to it, or withdraw it first`,
+      },
     ]);
   await readPlan(access.db, request.planId).catch(() => {
     throw new AppError('unprocessable', `There is no plan ${request.planId}.`, [
