@@ -17,8 +17,8 @@ import { ensureWarehouseSchema } from '../src/claims/warehouse-schema.ts';
 import { migrations } from '../src/migrations.ts';
 import { addUser } from '../src/platform/auth/users.ts';
 import { migrateOpsStore } from '../src/platform/db/migrate.ts';
-import type { OpsStore } from '../src/platform/db/ops-db.ts';
 import { openOpsStore } from '../src/platform/db/open-ops-store.ts';
+import type { OpsStore } from '../src/platform/db/ops-db.ts';
 import { createDatabase, startThrowawayPostgres } from '../src/platform/db/testing/throwaway-postgres.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { openDuckDbWarehouse } from '../src/platform/warehouse/duckdb/duckdb-warehouse.ts';
@@ -92,7 +92,12 @@ interface Figure {
 
 async function measure(store: OpsStore, warehouse: Warehouse, label: string): Promise<Figure[]> {
   const sink = new Writable({ write: (_c, _e, done) => done() });
-  const app = await createServerApp({ store, warehouse, config: { dataDir: os.tmpdir() }, logger: createLogger('warn', sink) });
+  const app = await createServerApp({
+    store,
+    warehouse,
+    config: { dataDir: os.tmpdir() },
+    logger: createLogger('warn', sink),
+  });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   try {
     const login = await fetch(`${address}/api/auth/login`, {
@@ -121,12 +126,17 @@ async function measure(store: OpsStore, warehouse: Warehouse, label: string): Pr
         non2xx: result.non2xx,
       });
       const f = figures[figures.length - 1] as Figure;
-      console.log(`  ${label.padEnd(9)} ${endpoint.padEnd(26)} ${String(f.requestsPerSecond).padStart(6)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  non-2xx ${f.non2xx}`);
+      console.log(
+        `  ${label.padEnd(9)} ${endpoint.padEnd(26)} ${String(f.requestsPerSecond).padStart(6)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  non-2xx ${f.non2xx}`,
+      );
     };
     let page = 0;
     await run('GET /api/worklist', () => `/api/worklist?page=${(page++ % 200) + 1}`);
     let n = 0;
-    await run('GET /api/members/{id}', () => `/api/members/B${String((n++ * 7919) % openCases).padStart(7, '0')}?asOf=2026-06-30`);
+    await run(
+      'GET /api/members/{id}',
+      () => `/api/members/B${String((n++ * 7919) % openCases).padStart(7, '0')}?asOf=2026-06-30`,
+    );
     return figures;
   } finally {
     await app.close();
@@ -135,7 +145,9 @@ async function measure(store: OpsStore, warehouse: Warehouse, label: string): Pr
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'checkpoint-bench-http-'));
 try {
-  console.log(`http bench: ${members} members, ${openCases} open cases, ${connections} connections, ${duration} s per endpoint`);
+  console.log(
+    `http bench: ${members} members, ${openCases} open cases, ${connections} connections, ${duration} s per endpoint`,
+  );
   let t = Date.now();
   const figures: Figure[] = [];
   for (const kind of stores) {

@@ -47,4 +47,12 @@ export const caseMigrations: readonly Migration[] = [
         primary key (run_id, member_id)
       );`,
   },
+  {
+    name: 'outreach-002-queue-order-index',
+    // Matches the worklist's order (RISK-RULES §7: priority, latest emergency, member id) so a page is an index walk.
+    sql: `
+      drop index if exists outreach_case_queue;
+      create index outreach_case_queue on outreach_case (priority desc, latest_emergency_date desc nulls last, member_id)
+        where status = 'open';`,
+  },
 ];

@@ -91,7 +91,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     openapi: { info: { title: 'Checkpoint API', version: '0.1.0' } },
     transform: jsonSchemaTransform,
   });
-  installErrorHandler(app);
+  const serveSpa = options.webDir !== undefined && existsSync(path.join(options.webDir, 'index.html'));
+  installErrorHandler(app, serveSpa);
   installGuards(app, options, options.policy);
   app.get('/api/openapi.json', { config: { roles: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
@@ -103,7 +104,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     ...options.routes,
   ];
   for (const module of modules) await module.register(app, options);
-  if (options.webDir && existsSync(path.join(options.webDir, 'index.html'))) {
+  if (serveSpa && options.webDir) {
     await app.register(fastifyStatic, { root: path.resolve(options.webDir), prefix: '/', wildcard: false });
   }
   app.addHook('onClose', async () => {

@@ -4,7 +4,7 @@ import { AppError, type ErrorBody, toErrorBody } from '../errors.ts';
 import type { App } from './route-module.ts';
 
 /** One error shape for every failure: `{ code, message, issues }` with the matching status. */
-export function installErrorHandler(app: App): void {
+export function installErrorHandler(app: App, serveSpa = false): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const body: ErrorBody = {
@@ -39,7 +39,10 @@ export function installErrorHandler(app: App): void {
       status < 500 ? { code, message: 'The request could not be read.', issues: [] } : toErrorBody(error);
     return reply.status(status).send(body);
   });
-  app.setNotFoundHandler((_request, reply) => {
-    reply.status(404).send(new AppError('not_found', 'There is nothing at this address.').toBody());
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes in the browser: any other GET outside /api gets its index.html.
+    if (serveSpa && request.method === 'GET' && !request.url.startsWith('/api'))
+      return reply.sendFile('index.html');
+    return reply.status(404).send(new AppError('not_found', 'There is nothing at this address.').toBody());
   });
 }

@@ -42,7 +42,8 @@ async function tableCounts() {
     select (select count(*)::int from app_user) as users, (select count(*)::int from outreach_case) as cases,
            (select count(*)::int from consent) as consents`.execute(t.store.db);
   const [w] = await t.warehouse.all<{ n: number }>('select count(*) as n from member');
-  return { ...r.rows[0], members: w?.n };
+  const row = r.rows[0] as { users: number; cases: number; consents: number };
+  return { ...row, members: w?.n };
 }
 
 describe('SQL injection: every parameter that reaches SQL treats the attack as data', () => {
