@@ -5,6 +5,7 @@ import { parseRiskConfig, type RiskConfig } from './risk-config.ts';
 import { withRuleLock } from './rule-lock.ts';
 import { runRuleSteps } from './rule-step.ts';
 import { addDays, loadRuleTables } from './rule-tables.ts';
+import { scopeClaims } from './scope-claims.ts';
 
 export interface DailyMme {
   date: string;
@@ -26,7 +27,7 @@ export async function dailyMmeSeries(
   const config: RiskConfig = { ...base, windows: { ...base.windows, longDays: Math.max(span, 1) } };
   const fills = await withRuleLock(warehouse, async () => {
     await loadRuleTables(warehouse, config, { asOf: to, memberId });
-    await runRuleSteps(warehouse, fillSteps.slice(0, 2));
+    await runRuleSteps(warehouse, fillSteps.slice(0, 2), undefined, await scopeClaims(warehouse, memberId));
     return warehouse.all<{ fill_date: string; end_date: string; daily_mme: number | null }>(
       `select fill_date, end_date, daily_mme from rk_fill where fill_kind = 'opioid' order by fill_date, claim_id`,
     );

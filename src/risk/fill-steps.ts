@@ -33,12 +33,11 @@ export const fillSteps: readonly RuleStep[] = [
              d.ingredient, d.strength, d.unit, d.route_group, d.drug_name, d.fill_kind, d.factor,
              case when d.fill_kind = 'opioid'
                   then d.strength * d.unit_scale * c.quantity * d.factor / c.days_supply end as daily_mme
-      from pharmacy_claim c
+      from {pharmacy_claim} c
       join rk_drug d on d.ndc = c.ndc
       cross join rk_param p
       where c.is_current and not c.is_reversed and c.days_supply > 0 and c.quantity >= 0
-        and c.fill_date <= p.as_of and c.fill_date + (c.days_supply - 1) >= p.w365_start
-        and (p.member_filter is null or c.member_id = p.member_filter)`,
+        and c.fill_date <= p.as_of and c.fill_date + (c.days_supply - 1) >= p.w365_start`,
   },
   {
     // §4: a fill covers [fill date, fill date + days supply − 1], clipped to each window.

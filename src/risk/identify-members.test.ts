@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Warehouse } from '../platform/warehouse/warehouse.ts';
 import type { CandidateDisposer } from './candidate-disposer.ts';
 import { evaluateMembers } from './evaluate-members.ts';
+import { explainMember } from './explain-member.ts';
 import { identifyMembers } from './identify-members.ts';
 import { loadRun } from './load-run.ts';
 import { hashRiskConfig, parseRiskConfig } from './risk-config.ts';
@@ -206,5 +207,38 @@ describe('runs on one warehouse handle', () => {
     expect(a.map((m) => [m.memberId, m.riskFactors])).toEqual([['A', ['OUD_DIAGNOSIS']]]);
     expect(b.map((m) => [m.memberId, m.w180.opioidDays])).toEqual([['B', 30]]);
     expect(run.members.map((m) => m.memberId)).toEqual(['A']);
+  });
+});
+
+describe('a run scoped to one member', () => {
+  it('explains each member exactly as the full run measured them', async () => {
+    await oudWithEdVisit('A', D);
+    await addMember(w, { id: 'B' });
+    await addFill(w, {
+      id: 'B1',
+      member: 'B',
+      date: '2026-03-01',
+      ndc: ndc.oxycodone5,
+      quantity: 360,
+      days: 30,
+    });
+    await addFill(w, {
+      id: 'B2',
+      member: 'B',
+      date: '2026-04-01',
+      ndc: ndc.alprazolam1,
+      quantity: 30,
+      days: 30,
+    });
+    await addMedical(w, {
+      id: 'B3',
+      member: 'B',
+      date: '2026-05-01',
+      dx: ['C50911'],
+      lines: [{ procedure: '99283' }],
+    });
+    const all = await evaluateMembers(w, { asOf: D });
+    expect(all.map((m) => m.memberId)).toEqual(['A', 'B']);
+    for (const m of all) expect((await explainMember(w, m.memberId, { asOf: D })).metrics).toEqual(m);
   });
 });

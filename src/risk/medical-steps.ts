@@ -12,7 +12,7 @@ export const medicalSteps: readonly RuleStep[] = [
     name: 'rk_dx_code_hit',
     sql: `
       with codes as (
-        select distinct code from medical_claim_dx
+        select distinct code from {medical_claim_dx}
       ), matched as (
         select c.code, s.hit, s.is_exception from codes c
         join rk_code_set s on (s.match_kind = 'exact' and c.code = s.code)
@@ -29,21 +29,20 @@ export const medicalSteps: readonly RuleStep[] = [
     sql: `
       with code_hits as (
         select x.claim_id, x.version, cast(null as date) as service_date, h.hit, cast(null as varchar) as claim_type
-        from medical_claim_dx x join rk_dx_code_hit h on h.code = x.code
+        from {medical_claim_dx} x join rk_dx_code_hit h on h.code = x.code
         union all
         select l.claim_id, l.version, l.service_date, s.hit, s.claim_type
-        from medical_claim_line l join rk_service_code s on s.field = 'procedure' and s.code = l.procedure_code
+        from {medical_claim_line} l join rk_service_code s on s.field = 'procedure' and s.code = l.procedure_code
         union all
         select l.claim_id, l.version, l.service_date, s.hit, s.claim_type
-        from medical_claim_line l join rk_service_code s on s.field = 'revenue' and s.code = l.revenue_code
+        from {medical_claim_line} l join rk_service_code s on s.field = 'revenue' and s.code = l.revenue_code
         union all
         select l.claim_id, l.version, l.service_date, s.hit, s.claim_type
-        from medical_claim_line l join rk_service_code s on s.field = 'pos' and s.code = l.place_of_service
+        from {medical_claim_line} l join rk_service_code s on s.field = 'pos' and s.code = l.place_of_service
       ), claims as (
         select c.claim_id, c.version, c.member_id, c.claim_type, c.setting, c.admission_type, c.claim_date
-        from medical_claim c cross join rk_param p
+        from {medical_claim} c cross join rk_param p
         where c.is_current and not c.is_reversed and c.claim_date <= p.as_of and c.claim_date >= p.w365_start
-          and (p.member_filter is null or c.member_id = p.member_filter)
       )
       select distinct c.member_id, c.claim_id, c.claim_date, coalesce(h.service_date, c.claim_date) as service_date,
              h.hit

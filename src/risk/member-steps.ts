@@ -13,21 +13,19 @@ export const memberSteps: readonly RuleStep[] = [
       with enrolled as (
         select e.member_id, max(case when l.line_of_business is not null then 1 else 0 end) as lob_in_scope,
                min(e.line_of_business) as line_of_business
-        from enrollment e cross join rk_param p
+        from {enrollment} e cross join rk_param p
         left join rk_line_of_business l on l.line_of_business = e.line_of_business
         where e.start_date <= p.as_of and (e.end_date is null or e.end_date >= p.as_of)
-          and (p.member_filter is null or e.member_id = p.member_filter)
         group by e.member_id
       ), located as (
         select m.member_id,
                case when nullif(trim(m.county_fips), '') is not null
                     then coalesce(mc.market, ms.market, 'other')
                     else coalesce(mz.market, ms.market, 'other') end as market
-        from member m cross join rk_param p
+        from {member} m
         left join rk_market_code mc on mc.kind = 'county' and mc.code = trim(m.county_fips)
         left join rk_market_code mz on mz.kind = 'zip3' and mz.code = substr(trim(m.zip), 1, 3)
         left join rk_market_code ms on ms.kind = 'state' and ms.code = upper(trim(m.state))
-        where p.member_filter is null or m.member_id = p.member_filter
       )
       select l.member_id, l.market, e.member_id is not null as enrolled, e.line_of_business,
              coalesce(e.lob_in_scope, 0) = 1 and s.market is not null as eligible

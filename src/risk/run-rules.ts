@@ -6,6 +6,7 @@ import { memberSteps } from './member-steps.ts';
 import type { RiskConfig } from './risk-config.ts';
 import { runRuleSteps } from './rule-step.ts';
 import { loadRuleTables, type RuleScope } from './rule-tables.ts';
+import { scopeClaims } from './scope-claims.ts';
 
 /** Every rule step, in the order RISK-RULES reads. */
 export const ruleSteps = [...fillSteps, ...medicalSteps, ...memberSteps];
@@ -25,5 +26,6 @@ export async function runRules(
       { path: 'asOf', message: `not a date: ${scope.asOf}` },
     ]);
   await loadRuleTables(warehouse, config, scope);
-  await runRuleSteps(warehouse, ruleSteps, onStep);
+  const sources = scope.memberId ? await scopeClaims(warehouse, scope.memberId) : {};
+  await runRuleSteps(warehouse, ruleSteps, onStep, sources);
 }
