@@ -11,8 +11,8 @@ import { addTally } from './population-tally.ts';
 export async function generatePopulationParallel(
   options: PopulationOptions,
   workerCount: number,
-  /** Members per chunk a worker generates at a time. */
-  chunkSize = 2_000,
+  /** Members per chunk a worker generates at a time: about 10 MB of output in either format. */
+  chunkSize = options.format === 'csv' ? 1_000 : 200,
 ): Promise<PopulationSummary> {
   const run = startPopulation(options);
   const chunks: ChunkRequest[] = [];

@@ -38,6 +38,16 @@ const settings: MemberSettings = {
 };
 const encoder = new TextEncoder();
 
+/** UTF-8 of the strings end to end, without first joining them into one string. */
+function encode(texts: readonly string[]): Uint8Array {
+  let room = 0;
+  for (const t of texts) room += t.length * 3;
+  const out = new Uint8Array(room);
+  let used = 0;
+  for (const t of texts) used += encoder.encodeInto(t, out.subarray(used)).written;
+  return out.slice(0, used);
+}
+
 parentPort?.on('message', ({ chunk, from, to }: ChunkRequest) => {
   const texts = new Map<MemberFile, { parts: string[]; lines: number }>();
   const tally = emptyTally();
@@ -56,7 +66,7 @@ parentPort?.on('message', ({ chunk, from, to }: ChunkRequest) => {
   }
   const parts = [...texts].map(([file, { parts: p, lines }]) => ({
     file,
-    bytes: encoder.encode(p.join('')),
+    bytes: encode(p),
     lines,
   }));
   const result: ChunkResult = { chunk, parts, tally };
