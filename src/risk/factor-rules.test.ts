@@ -346,6 +346,16 @@ describe('context (RISK-RULES §5)', () => {
     expect((await metrics()).context).toEqual([]);
   });
 
+  it('does not count an OTP service dated after D on a claim that starts before it', async () => {
+    await addMedical(w, {
+      id: 'OTP',
+      member: 'M1',
+      date: '2026-06-29',
+      lines: [{ procedure: 'H0020', date: '2026-07-02' }],
+    });
+    expect((await metrics()).context).toEqual([]);
+  });
+
   it('shows NALOXONE_FILL for naloxone filled in W365', async () => {
     await addFill(w, {
       id: 'N',

@@ -47,7 +47,7 @@ export const memberSteps: readonly RuleStep[] = [
                max(case when h.hit = 'cancer' then 1 else 0 end) as cancer,
                max(case when h.hit = 'sickle_cell' then 1 else 0 end) as sickle_cell,
                max(case when h.hit = 'hospice' then 1 else 0 end) as hospice,
-               max(case when h.hit = 'otp' and h.service_date >= p.moud_start then 1 else 0 end) as otp_recent
+               max(case when h.hit = 'otp' and h.service_date >= p.moud_start and h.service_date <= p.as_of then 1 else 0 end) as otp_recent
         from rk_medical_hit h cross join rk_param p group by h.member_id
       ), fills as (
         select f.member_id,
