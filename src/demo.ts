@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formatDataQuality, summarizeDataQuality } from './claims/data-quality.ts';
 import { ingestPaths } from './claims/ingest/ingest-paths.ts';
+import { buildDemoNetwork, demoFacilityId } from './coverage/demo/demo-network.ts';
 import { seedDemoCoverage } from './coverage/store/plan-store.ts';
 import { createCaseDisposer } from './outreach/cases/case-disposer.ts';
 import { type DemoCredential, ensureDemoUsers } from './platform/auth/demo-users.ts';
@@ -85,6 +86,8 @@ export async function seedDemo(
   );
   const credentials = await ensureDemoUsers(store.db, {
     memberId: memberUser?.member_id ?? anyMember?.member_id ?? 'unknown',
+    // A facility user's organization is their facility's NPI (src/coverage/README.md).
+    organization: buildDemoNetwork().find((entry) => entry.id === demoFacilityId)?.npi ?? demoFacilityId,
   });
   return { seeded, credentials, lines };
 }
