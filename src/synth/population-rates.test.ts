@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Market, marketCounties, marketStates, marketZip3 } from '../reference/markets.ts';
-import { parseDay } from './dates.ts';
+import { diagnosisSets, inCodeSet } from '../reference/value-sets.ts';
+import { endOfMonth, parseDay } from './dates.ts';
 import { generateMember, type MemberRecords } from './generate-member.ts';
 import { type PopulationRates, RateMeter } from './population-rates.ts';
 import { buildProviderDirectory } from './providers.ts';
@@ -128,5 +129,30 @@ describe('members and their coverage', () => {
       ),
     ).toBe(true);
     expect(sample.some(({ member }) => (member.spans.at(-1)?.end ?? Infinity) < asOf)).toBe(true);
+  });
+});
+
+describe('overdoses', () => {
+  it('has survivors, repeats, and fatal-looking overdoses after which claims and coverage stop', () => {
+    let fatal = 0;
+    let survived = 0;
+    let repeated = 0;
+    for (const { member, claims } of population(2_500, 30, 77)) {
+      const overdoseDays = claims
+        .filter(
+          (c) => c.kind === 'medical' && c.diagnoses.some((d) => inCodeSet(diagnosisSets.opioidOverdose, d)),
+        )
+        .map((c) => (c.kind === 'medical' ? c.startDay : 0));
+      if (overdoseDays.length === 0) continue;
+      const last = Math.max(...overdoseDays);
+      const lastClaim = Math.max(...claims.map((c) => (c.kind === 'pharmacy' ? c.fillDay : c.startDay)));
+      const coverageEnd = Math.max(...member.spans.map((s) => s.end));
+      if (new Set(overdoseDays).size > 1) repeated++;
+      if (lastClaim === last && coverageEnd === endOfMonth(last)) fatal++;
+      else if (lastClaim > last) survived++;
+    }
+    expect(fatal).toBeGreaterThan(0);
+    expect(survived).toBeGreaterThan(fatal);
+    expect(repeated).toBeGreaterThan(0);
   });
 });
