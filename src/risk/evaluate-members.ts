@@ -10,6 +10,11 @@ export interface EvaluateOptions {
   config?: RiskConfig;
   /** Only this member (explain, member 360): the same SQL on one member's rows. */
   memberId?: string;
+  /**
+   * Which members to return (default all with activity). `opioid-fill-w180` keeps those with an
+   * opioid fill dated in W180, a superset of everyone RISK-RULES §8–9 can select, and much smaller.
+   */
+  population?: 'all' | 'opioid-fill-w180';
 }
 
 /**
@@ -24,6 +29,6 @@ export async function evaluateMembers(
   const config = options.config ?? parseRiskConfig({});
   return withRuleLock(warehouse, async () => {
     await runRules(warehouse, config, { asOf: options.asOf, memberId: options.memberId });
-    return readMemberMetrics(warehouse, config, 'all');
+    return readMemberMetrics(warehouse, config, options.population ?? 'all');
   });
 }

@@ -368,3 +368,25 @@ describe('context (RISK-RULES §5)', () => {
     expect((await metrics()).context).toEqual(['NALOXONE_FILL']);
   });
 });
+
+describe('evaluateMembers populations', () => {
+  it('keeps only members with an opioid fill dated in W180 when asked', async () => {
+    await addMember(w, { id: 'M2' });
+    await addMember(w, { id: 'M3' });
+    await oxy('O1', '2026-03-01', 30);
+    await addFill(w, {
+      id: 'O2',
+      member: 'M2',
+      date: '2025-12-01',
+      ndc: ndc.oxycodone5,
+      quantity: 120,
+      days: 60,
+    });
+    await addMedical(w, { id: 'X', member: 'M3', date: '2026-01-05', dx: ['F1120'] });
+    const all = await evaluateMembers(w, { asOf: D });
+    expect(all.map((m) => m.memberId)).toEqual(['M1', 'M2', 'M3']);
+    const some = await evaluateMembers(w, { asOf: D, population: 'opioid-fill-w180' });
+    expect(some.map((m) => m.memberId)).toEqual(['M1']);
+    expect(some[0]).toEqual(all[0]);
+  });
+});

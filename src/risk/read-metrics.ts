@@ -49,8 +49,18 @@ interface MemberRow {
   [key: string]: unknown;
 }
 
-/** Which members to read: all with activity, only candidates, or one. */
-export type MetricsScope = 'all' | 'candidates';
+/**
+ * Which members to read: all with activity, the worklist's candidates, or those
+ * with an opioid fill dated in W180 (all RISK-RULES §8–9 can select).
+ */
+export type MetricsScope = 'all' | 'candidates' | 'opioid-fill-w180';
+
+const scopeJoins: Record<MetricsScope, string> = {
+  all: '',
+  candidates: 'join rk_candidate k on k.member_id = t.member_id',
+  'opioid-fill-w180':
+    'join (select member_id from rk_member where opioid_fill_dates > 0) k on k.member_id = t.member_id',
+};
 
 /** Reads the per-member outcome of the last rule run on this connection into typed metrics. */
 export async function readMemberMetrics(
@@ -58,7 +68,7 @@ export async function readMemberMetrics(
   config: RiskConfig,
   scope: MetricsScope,
 ): Promise<MemberMetrics[]> {
-  const only = scope === 'candidates' ? 'join rk_candidate k on k.member_id = t.member_id' : '';
+  const only = scopeJoins[scope];
   const members = await warehouse.all<MemberRow>(`select t.* from rk_member t ${only} order by t.member_id`);
   const emergencies = groupBy(
     await warehouse.all<{ member_id: string; kind: EmergencyKind; claim_date: string; claim_id: string }>(
