@@ -40,7 +40,7 @@ export function App() {
           <a href="#/worklist">Back to the worklist</a>
         </Notice>
       ) : (
-        <WorklistPage />
+        <WorklistPage me={user} />
       )}
     </Layout>
   );

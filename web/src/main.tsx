@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from './api/http.ts';
 import { App } from './app.tsx';
+import { ErrorBoundary } from './ui/error-boundary.tsx';
 import './styles.css';
 
 const client = new QueryClient({
@@ -22,7 +23,9 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={client}>
-        <App />
+        <ErrorBoundary>
+          <App />
+        </ErrorBoundary>
       </QueryClientProvider>
     </StrictMode>,
   );

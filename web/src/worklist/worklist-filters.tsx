@@ -12,10 +12,13 @@ export function WorklistFiltersBar({
   value,
   onChange,
   searchRef,
+  people = [],
 }: {
   value: WorklistFilters;
   onChange: (next: WorklistFilters) => void;
   searchRef: Ref<HTMLInputElement>;
+  /** Case managers a supervisor can filter by. */
+  people?: Array<{ userId: string; name: string }>;
 }) {
   const set = (key: keyof WorklistFilters, v: string) => onChange({ ...value, [key]: v || undefined });
   return (
@@ -66,6 +69,11 @@ export function WorklistFiltersBar({
             <option value="">Anyone</option>
             <option value="me">Me</option>
             <option value="unassigned">Unassigned</option>
+            {people.map((p) => (
+              <option key={p.userId} value={p.userId}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </label>
       </search>

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import type { Me } from '../api/session.ts';
+import { useCaseloads } from '../call/case-actions.tsx';
 import { navigate } from '../router.ts';
 import { ErrorNotice, Notice } from '../ui/notice.tsx';
 import { useWorklist, useWorklistWork } from './use-worklist.ts';
@@ -8,7 +10,11 @@ import { WorklistTable } from './worklist-table.tsx';
 const pageSize = 50;
 
 /** The case manager's queue: highest priority first, what matters visible without a click. */
-export function WorklistPage() {
+export function WorklistPage({ me }: { me: Me }) {
+  const caseloads = useCaseloads(me.role === 'supervisor');
+  const people = (caseloads.data?.caseloads ?? []).flatMap((c) =>
+    c.userId ? [{ userId: c.userId, name: c.name }] : [],
+  );
   const [filters, setFilters] = useState<WorklistFilters>({});
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState(0);
@@ -69,6 +75,7 @@ export function WorklistPage() {
           setSelected(0);
         }}
         searchRef={searchRef}
+        people={people}
       />
       {worklist.isError ? (
         <ErrorNotice error={worklist.error} />
