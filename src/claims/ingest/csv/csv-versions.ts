@@ -5,7 +5,7 @@ import type { Warehouse } from '../../../platform/warehouse/warehouse.ts';
  * A claim's lines come in ascending line numbers; a row whose line number does not rise
  * above the previous row of the same claim starts a new version (an adjustment resent
  * later in the file). A version's key is its first row's line; its timestamp the latest
- * paid_date; its header fields come from its first row.
+ * paid_date; its header fields come from its first row; its amounts are its lines' sums, in cents.
  */
 export async function stageCsvMedicalVersions(warehouse: Warehouse): Promise<void> {
   await warehouse.run('drop table if exists temp.csv_med_rows');
@@ -31,8 +31,9 @@ export async function stageCsvMedicalVersions(warehouse: Warehouse): Promise<voi
        case when arg_min(claim_type, line) = 'institutional' then
          case when ltrim(arg_min(bill_type, line), '0') like '11%' then 'inpatient' else 'outpatient' end end,
        coalesce(min(line_start), arg_min(claim_start, line)), arg_min(claim_start, line), arg_min(claim_end, line),
-       arg_min(admit_type, line), arg_min(bill_type, line), arg_min(billing_npi, line), sum(paid_amount),
-       sum(allowed_amount), sum(deductible_amount), sum(copay_amount), sum(coinsurance_amount), bool_or(is_reversed), max(paid_date), md5(string_agg(row_hash, ',' order by line_number))
+       arg_min(admit_type, line), arg_min(bill_type, line), arg_min(billing_npi, line), round(sum(paid_amount), 2),
+       round(sum(allowed_amount), 2), round(sum(deductible_amount), 2), round(sum(copay_amount), 2),
+       round(sum(coinsurance_amount), 2), bool_or(is_reversed), max(paid_date), md5(string_agg(row_hash, ',' order by line_number))
      from temp.csv_med_rows group by claim_id, vkey`,
   );
   await warehouse.run(

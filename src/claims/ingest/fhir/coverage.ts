@@ -4,7 +4,18 @@ import type { StagedRow } from '../staging.ts';
 import { asObject, asObjects, codeOf, hasCode, type JsonObject, referenceId } from './fhir-access.ts';
 
 const soptSystem = 'https://nahdo.org/sopt';
-const planTypes: Record<string, string> = { '511': 'HMO', '512': 'PPO', '513': 'POS', '514': 'EPO' };
+/** Plan types by SOPT code: commercial 511–514 (INTERFACES.md), Medicare 111–113 and Medicaid 211–212 managed care. */
+const planTypes: Record<string, string> = {
+  '511': 'HMO',
+  '512': 'PPO',
+  '513': 'POS',
+  '514': 'EPO',
+  '111': 'HMO',
+  '112': 'PPO',
+  '113': 'POS',
+  '211': 'HMO',
+  '212': 'PPO',
+};
 
 /** Line of business from a Source of Payment Typology code: 5… commercial, 1… Medicare, 2… Medicaid. */
 export function lineOfBusinessFromSopt(code: string | null): string {

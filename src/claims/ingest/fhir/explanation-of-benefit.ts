@@ -158,7 +158,7 @@ function mapItem(
     place_of_service: place && /^\d{1,2}$/.test(place) ? place.padStart(2, '0') : place,
     units,
     rendering_ref: rendering ? referenceId(rendering.provider) : null,
-    paid_amount: null,
+    paid_amount: readTotals(item.adjudication).benefit ?? null,
   };
 }
 
@@ -178,7 +178,7 @@ function institutionalSetting(subType: unknown, billType: string | null): string
   return null;
 }
 
-/** EOB `total[]` amounts by adjudication category (HL7 adjudication / CARIN BB codes). */
+/** EOB `total[]` (or an item's `adjudication[]`) amounts by category (HL7 adjudication / CARIN BB codes). */
 function readTotals(total: unknown): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const [i, t] of asObjects(total).entries()) {
