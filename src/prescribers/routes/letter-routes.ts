@@ -9,6 +9,7 @@ import {
   listLetters,
   listSuppressions,
   loadLetter,
+  readSentLetterReport,
 } from '../store/letter-store.ts';
 import type { PrescriberServices } from './prescriber-services.ts';
 import { idParam, isoDay, today } from './route-schemas.ts';
@@ -308,6 +309,61 @@ export function registerLetterRoutes(app: App, deps: AppDeps, s: PrescriberServi
         deliveryId: d.deliveryId,
         link: `/api/letter-links/${d.token}`,
         expiresAt: d.expiresAt.toISOString(),
+      };
+    },
+  );
+
+  app.get(
+    '/api/letters/report',
+    {
+      config: { roles: readers },
+      schema: {
+        tags: ['letters'],
+        querystring: z.object({ from: isoDay, to: isoDay }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                letterId: z.string(),
+                asOf: z.string(),
+                prescriberNpi: z.string(),
+                prescriberName: z.string().nullable(),
+                sentAt: z.string(),
+                sentBy: z.string().nullable(),
+                memberId: z.string(),
+                why: z.array(z.string()),
+                newSinceLastLetter: z.array(z.string()),
+                part2FactsLeftOut: z.number(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const rows = await readSentLetterReport(s.db, request.query.from, request.query.to);
+      await request.access.audit({
+        action: 'search',
+        memberId: null,
+        resourceType: 'LetterReport',
+        resourceId: `${request.query.from}..${request.query.to}`,
+        purpose: 'operations',
+        outcome: 'success',
+        detail: `${rows.length} rows`,
+      });
+      return {
+        items: rows.map((r) => ({
+          letterId: r.letter_id,
+          asOf: r.as_of,
+          prescriberNpi: r.prescriber_npi,
+          prescriberName: r.prescriber_name,
+          sentAt: r.sent_at.toISOString(),
+          sentBy: r.sent_by,
+          memberId: r.member_id,
+          why: r.disclosed_factor_codes,
+          newSinceLastLetter: r.new_factor_codes,
+          part2FactsLeftOut: r.withheld_part2,
+        })),
       };
     },
   );

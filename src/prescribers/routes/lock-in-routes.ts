@@ -222,4 +222,24 @@ export function registerLockInRoutes(app: App, deps: AppDeps, s: PrescriberServi
       return result;
     },
   );
+
+  app.get(
+    '/api/members/:memberId/lock-ins',
+    {
+      config: { roles: ['clinical_pharmacist', 'supervisor', 'case_manager'] },
+      schema: {
+        tags: ['lock-in'],
+        params: z.object({ memberId: idParam }),
+        response: { 200: z.object({ items: z.array(lockInView) }) },
+      },
+    },
+    async (request) =>
+      request.access.member(
+        request.params.memberId,
+        { action: 'read', resourceType: 'LockIn' },
+        async () => ({
+          items: await listMemberLockIns(s.db, request.params.memberId),
+        }),
+      ),
+  );
 }

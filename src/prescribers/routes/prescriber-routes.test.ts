@@ -176,6 +176,12 @@ describe('prescriber routes', () => {
       headers: pharmacist.headers,
     });
     expect(done.json().lockIn).toMatchObject({ state: 'expired' });
+    const history = await t.app.inject({
+      method: 'GET',
+      url: '/api/members/M1/lock-ins',
+      headers: pharmacist.headers,
+    });
+    expect(history.json().items.map((l: { state: string }) => l.state)).toEqual(['expired']);
     expect((await check({ ...claim, date: '2027-08-02' })).json()).toMatchObject({
       decision: 'allow',
       reason: 'NO_LOCK_IN',

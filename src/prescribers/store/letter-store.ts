@@ -427,3 +427,29 @@ export async function downloadLetterDelivery(
     });
   });
 }
+
+/** What was sent to whom and why: one row per letter and member, for letters sent in [from, to]. */
+export async function readSentLetterReport(db: PrescriberDb, from: string, to: string) {
+  const rows = await db
+    .selectFrom('prescriber_letter as l')
+    .innerJoin('prescriber_letter_member as m', 'm.letter_id', 'l.letter_id')
+    .select([
+      'l.letter_id',
+      'l.as_of',
+      'l.prescriber_npi',
+      'l.prescriber_name',
+      'l.sent_at',
+      'l.sent_by',
+      'm.member_id',
+      'm.disclosed_factor_codes',
+      'm.new_factor_codes',
+      'm.withheld_part2',
+    ])
+    .where('l.sent_at', '>=', new Date(`${from}T00:00:00Z`))
+    .where('l.sent_at', '<', new Date(`${addDays(to, 1)}T00:00:00Z`))
+    .orderBy('l.sent_at')
+    .orderBy('l.prescriber_npi')
+    .orderBy('m.member_id')
+    .execute();
+  return rows.map((r) => ({ ...r, as_of: toDay(r.as_of), sent_at: new Date(r.sent_at as Date) }));
+}
