@@ -5,7 +5,7 @@ import { renderInitialNotice, renderSecondNotice } from '../lock-in/lock-in-noti
 import { applyLockInCommand, createLockInProposal, runLockInDailyJob } from '../lock-in/lock-in-service.ts';
 import { readMemberMailing, readNamesOf } from '../lock-in/member-mailing.ts';
 import { findReviewCandidates } from '../lock-in/review-candidates.ts';
-import { listLockInEvents, listLockIns, loadLockIn } from '../store/lock-in-store.ts';
+import { listLockInEvents, listLockIns, listMemberLockIns, loadLockIn } from '../store/lock-in-store.ts';
 import { loadLockInNotice, saveLockInNotice } from '../store/notice-store.ts';
 import type { PrescriberServices } from './prescriber-services.ts';
 import {
