@@ -11,7 +11,10 @@ pg.types.setTypeParser(1082, (value: string) => value);
 pg.types.setTypeParser(20, (value: string) => Number(value));
 
 /** Where the store lives: a PostgreSQL URL, a PGlite folder, or `memory://` for tests. */
-export type OpsLocation = { databaseUrl: string } | { pgliteDir: string };
+export type OpsLocation =
+  | { databaseUrl: string }
+  /** `template`: a `dumpDataDir()` image to start from instead of running initdb (tests). */
+  | { pgliteDir: string; template?: Blob };
 
 /** Opens the operational store; migrations are the caller's next step (`migrateOpsStore`). */
 export async function openOpsStore(location: OpsLocation, poolSize = 10): Promise<OpsStore> {
@@ -38,13 +41,18 @@ export async function openOpsStore(location: OpsLocation, poolSize = 10): Promis
   const dir = location.pgliteDir;
   if (dir !== 'memory://') mkdirSync(dir, { recursive: true });
   const parsers = { 1082: (value: string) => value, 20: (value: string) => Number(value) };
-  const client = dir === 'memory://' ? new PGlite({ parsers }) : new PGlite({ dataDir: dir, parsers });
+  const template = location.template ? { loadDataDir: location.template } : {};
+  const client =
+    dir === 'memory://'
+      ? new PGlite({ parsers, ...template })
+      : new PGlite({ dataDir: dir, parsers, ...template });
   await client.waitReady;
   const lock = new SessionLock();
   const db = new Kysely<PlatformTables>({ dialect: new PgliteDialect(client, lock) });
   return {
     kind: 'pglite',
     db,
+    client,
     async execScript(script) {
       const release = await lock.acquire();
       try {

@@ -1,3 +1,4 @@
+import type { PGlite } from '@electric-sql/pglite';
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from './platform-tables.ts';
 
@@ -11,6 +12,8 @@ export type OpsDb = Kysely<PlatformTables>;
 export interface OpsStore {
   readonly kind: 'pglite' | 'postgres';
   readonly db: OpsDb;
+  /** The PGlite instance (embedded store only), for dumps in tests. */
+  readonly client?: PGlite;
   /** Runs a script of several statements without parameters (migrations, test setup). */
   execScript(sql: string): Promise<void>;
   close(): Promise<void>;

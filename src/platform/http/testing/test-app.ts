@@ -8,6 +8,7 @@ import { addUser } from '../../auth/users.ts';
 import { migrateOpsStore } from '../../db/migrate.ts';
 import { openOpsStore } from '../../db/open-ops-store.ts';
 import type { OpsStore } from '../../db/ops-db.ts';
+import { openTestOpsStore } from '../../db/testing/template-store.ts';
 import { createLogger } from '../../logger.ts';
 import { openDuckDbWarehouse } from '../../warehouse/duckdb/duckdb-warehouse.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
@@ -53,10 +54,10 @@ let userCounter = 0;
 export async function buildTestApp(
   options: { databaseUrl?: string; logLevel?: string } = {},
 ): Promise<TestApp> {
-  const store = await openOpsStore(
-    options.databaseUrl ? { databaseUrl: options.databaseUrl } : { pgliteDir: 'memory://' },
-  );
-  await migrateOpsStore(store, migrations);
+  const store = options.databaseUrl
+    ? await openOpsStore({ databaseUrl: options.databaseUrl })
+    : await openTestOpsStore(migrations);
+  if (options.databaseUrl) await migrateOpsStore(store, migrations);
   const warehouse = await openDuckDbWarehouse(':memory:');
   await ensureWarehouseSchema(warehouse);
   await ensureReferenceSchema(warehouse);
