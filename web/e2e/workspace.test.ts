@@ -119,6 +119,11 @@ describe.skipIf(!chromium)('the case-manager workspace in a browser', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'worklist-tablet');
+    await page.locator('tbody tr').first().getByRole('link').click();
+    await page.getByRole('heading', { name: 'The call' }).waitFor();
+    const caseOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(caseOverflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'case-tablet');
     await page.context().close();
   });
 });

@@ -2,6 +2,7 @@ import { useMe } from './api/session.ts';
 import { CasePage } from './call/case-page.tsx';
 import { MemberPage } from './member/member-page.tsx';
 import { useRoute } from './router.ts';
+import { extraNav, extraScreens } from './screens.tsx';
 import { Layout } from './shell/layout.tsx';
 import { worksCases } from './shell/nav.ts';
 import { SignInPage } from './shell/sign-in-page.tsx';
@@ -24,21 +25,25 @@ export function App() {
   const user = me.data;
   return (
     <Layout me={user} route={route}>
-      {route.kind === 'member' ? (
+      {route.kind === 'other' ? (
+        (extraScreens.map((screen) => screen(route.parts, user)).find((node) => node !== undefined) ?? (
+          <Notice title="Page not found">
+            <a href="#/worklist">Back to the start</a>
+          </Notice>
+        ))
+      ) : route.kind === 'member' ? (
         <MemberPage memberId={route.memberId} />
       ) : !worksCases(user.role) ? (
         <Notice title="Nothing to work here">
-          The outreach workspace is for case managers and supervisors. Your role's tools are in their own
-          workspace.
+          The outreach worklist is for case managers and supervisors.{' '}
+          {extraNav.flatMap((entries) => entries(user.role)).length > 0
+            ? 'Your tools are in the menu above.'
+            : 'Your role has no screens in this workspace yet.'}
         </Notice>
       ) : route.kind === 'case' ? (
         <CasePage caseId={route.caseId} me={user} />
       ) : route.kind === 'supervisor' && user.role === 'supervisor' ? (
         <SupervisorPage />
-      ) : route.kind === 'not-found' ? (
-        <Notice title="Page not found">
-          <a href="#/worklist">Back to the worklist</a>
-        </Notice>
       ) : (
         <WorklistPage me={user} />
       )}

@@ -6,7 +6,8 @@ export type Route =
   | { kind: 'case'; caseId: string }
   | { kind: 'member'; memberId: string }
   | { kind: 'supervisor' }
-  | { kind: 'not-found' };
+  /** A path the workspace does not know: another domain's screen (see `screens.tsx`) or not found. */
+  | { kind: 'other'; parts: string[] };
 
 /** Parses a location hash such as `#/cases/42` into a route. */
 export function parseRoute(hash: string): Route {
@@ -16,7 +17,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'cases' && id) return { kind: 'case', caseId: id };
   if (head === 'members' && id) return { kind: 'member', memberId: id };
   if (head === 'supervisor') return { kind: 'supervisor' };
-  return { kind: 'not-found' };
+  return { kind: 'other', parts };
 }
 
 /** The hash for a route. */
@@ -28,6 +29,8 @@ export function hrefFor(route: Route): string {
       return `#/members/${encodeURIComponent(route.memberId)}`;
     case 'supervisor':
       return '#/supervisor';
+    case 'other':
+      return `#/${route.parts.map(encodeURIComponent).join('/')}`;
     default:
       return '#/worklist';
   }

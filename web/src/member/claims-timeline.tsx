@@ -1,8 +1,13 @@
 import type { MemberView } from '../api/types.ts';
+import { describeCode, emergencyInfo } from '../ui/codes.ts';
 
 /** Twelve months of claims, newest first: fills, ED visits, overdoses, admissions, MOUD, detox. */
 export function ClaimsTimeline({ member }: { member: MemberView }) {
   const claims = [...member.timeline].sort((a, b) => b.date.localeCompare(a.date));
+  // Mark the claims the checkpoint counted as emergencies (RISK-RULES §6).
+  const emergencies = new Map<string, string[]>();
+  for (const e of member.risk.emergencies)
+    emergencies.set(e.claimId, [...new Set([...(emergencies.get(e.claimId) ?? []), e.kind])]);
   return (
     <section className="panel" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Claims, last 12 months</h2>
@@ -15,6 +20,11 @@ export function ClaimsTimeline({ member }: { member: MemberView }) {
               <span className="num">{c.date}</span>
               <span className="muted">{c.kind === 'pharmacy' ? 'Fill' : 'Visit'}</span>
               <span>
+                {(emergencies.get(c.claimId) ?? []).map((kind) => (
+                  <span key={kind} className={`badge${kind === 'OPIOID_OVERDOSE' ? ' urgent' : ''}`}>
+                    {describeCode(emergencyInfo, kind).label}
+                  </span>
+                ))}{' '}
                 {c.label}
                 {c.daysSupply ? ` · ${c.daysSupply} days` : ''}
                 {c.codes.length > 0 && (

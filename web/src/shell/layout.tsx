@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { type Me, roleLabels, signOut } from '../api/session.ts';
 import { hrefFor, type Route } from '../router.ts';
+import { extraNav } from '../screens.tsx';
 import { navFor } from './nav.ts';
 import { useIdleSignOut } from './use-idle-sign-out.ts';
 
@@ -27,6 +28,17 @@ export function Layout({ me, route, children }: { me: Me; route: Route; children
               {item.label}
             </a>
           ))}
+          {extraNav
+            .flatMap((entries) => entries(me.role))
+            .map((entry) => (
+              <a
+                key={entry.href}
+                href={entry.href}
+                aria-current={window.location.hash === entry.href ? 'page' : undefined}
+              >
+                {entry.label}
+              </a>
+            ))}
         </nav>
         <span className="who">
           {me.displayName ?? me.username} · {roleLabels[me.role]}

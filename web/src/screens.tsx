@@ -1,0 +1,12 @@
+import type { ReactNode } from 'react';
+import type { Me, Role } from './api/session.ts';
+
+/**
+ * Screens other domains add to the app (coverage, portal, prescribers…): each gets the
+ * path parts of a hash route the workspace does not know (`#/reviews` → ['reviews']) and
+ * returns its screen, or undefined when the path is not its own. Add one line per domain.
+ */
+export const extraScreens: ReadonlyArray<(parts: readonly string[], me: Me) => ReactNode | undefined> = [];
+
+/** Navigation entries other domains add for a role: a label and a hash such as `#/reviews`. */
+export const extraNav: ReadonlyArray<(role: Role) => Array<{ label: string; href: string }>> = [];
