@@ -56,6 +56,21 @@ export function lettersCommand(): Command {
             requestId: null,
             detail: `${result.counts.letters} letters${out ? ' written to files' : ''}`,
           });
+          for (const letter of result.letters)
+            for (const memberId of letter.memberIds)
+              await writeAuditEvent(store.db, {
+                actorId: 'cli',
+                actorUsername: null,
+                actorRole: null,
+                action: 'create',
+                memberId,
+                resourceType: 'Letter',
+                resourceId: letter.letterId,
+                purpose: 'operations',
+                outcome: 'success',
+                requestId: null,
+                detail: `letter to prescriber ${letter.prescriberNpi}`,
+              });
           if (out) {
             fs.mkdirSync(out, { recursive: true });
             for (const letter of result.letters)

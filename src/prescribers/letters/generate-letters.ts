@@ -24,7 +24,13 @@ export interface LetterRunResult {
     letters: number;
     part2Withheld: number;
   };
-  letters: Array<{ letterId: string; prescriberNpi: string; members: number; pdf: Buffer }>;
+  letters: Array<{
+    letterId: string;
+    prescriberNpi: string;
+    members: number;
+    memberIds: string[];
+    pdf: Buffer;
+  }>;
 }
 
 /** The consent recipient a prescriber is named by (privacy domain: `npi:<NPI>`). */
@@ -154,6 +160,7 @@ export async function generateLetters(
       letterId: saved.letterIds[i] ?? '',
       prescriberNpi: l.prescriberNpi,
       members: l.membersCount,
+      memberIds: l.members.map((m) => m.memberId),
       pdf: l.pdf,
     })),
   };

@@ -141,7 +141,21 @@ export function registerLetterRoutes(app: App, deps: AppDeps, s: PrescriberServi
         outcome: 'success',
         detail: `${result.counts.letters} letters, ${result.counts.suppressed} suppressed`,
       });
-      return reply.status(201).send({ ...result, letters: result.letters.map(({ pdf: _pdf, ...l }) => l) });
+      // Each letter is a new record of member data: one audit event per member and letter.
+      for (const letter of result.letters)
+        for (const memberId of letter.memberIds)
+          await request.access.audit({
+            action: 'create',
+            memberId,
+            resourceType: 'Letter',
+            resourceId: letter.letterId,
+            purpose: 'operations',
+            outcome: 'success',
+            detail: `letter to prescriber ${letter.prescriberNpi}`,
+          });
+      return reply
+        .status(201)
+        .send({ ...result, letters: result.letters.map(({ pdf: _pdf, memberIds: _ids, ...l }) => l) });
     },
   );
 

@@ -58,6 +58,13 @@ describe('prescriber routes', () => {
     const run = await post('/api/letters/runs', pharmacist, { asOf: '2026-06-30' });
     expect(run.statusCode).toBe(201);
     expect(run.json().counts.letters).toBe(2);
+    const created = await t.store.db
+      .selectFrom('audit_event')
+      .select(['member_id', 'resource_id'])
+      .where('resource_type', '=', 'Letter')
+      .where('action', '=', 'create')
+      .execute();
+    expect(created.map((e) => e.member_id)).toEqual(['M1', 'M1']);
     const letterId = run.json().letters[0].letterId;
     const pdf = await t.app.inject({
       method: 'GET',
