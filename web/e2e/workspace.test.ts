@@ -121,6 +121,7 @@ describe.skipIf(!chromium)('the case-manager workspace in a browser', () => {
     await screenshot(page, 'worklist-tablet');
     await page.locator('tbody tr').first().getByRole('link').click();
     await page.getByRole('heading', { name: 'The call' }).waitFor();
+    await page.getByRole('heading', { name: 'Why this member is on the worklist' }).waitFor();
     const caseOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(caseOverflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'case-tablet');

@@ -33,7 +33,12 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
           )}
         </div>
         <div className="col">
-          {work.data.status === 'open' && <CallScriptPanel script={script} />}
+          {work.data.status === 'open' &&
+            (member.data ? (
+              <CallScriptPanel script={script} />
+            ) : (
+              <p className="loading">Preparing the call…</p>
+            ))}
           {work.data.status === 'open' && (
             <AttemptForm
               caseId={caseId}
