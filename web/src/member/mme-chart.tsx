@@ -19,7 +19,7 @@ export function MmeChart({ series }: { series: Array<{ date: string; mme: number
   return (
     <figure className="chart" aria-label={label}>
       <ResponsiveContainer width="100%" height={200}>
-        <LineChart data={series} margin={{ top: 8, right: 12, bottom: 0, left: -12 }}>
+        <LineChart data={series} margin={{ top: 8, right: 28, bottom: 0, left: -12 }}>
           <CartesianGrid stroke="#eceff2" vertical={false} />
           <XAxis dataKey="date" tickFormatter={(d: string) => d.slice(5)} minTickGap={40} fontSize={11} />
           <YAxis fontSize={11} domain={[0, Math.max(100, Math.ceil(max / 10) * 10)]} />
