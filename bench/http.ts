@@ -88,6 +88,8 @@ interface Figure {
   p50: number;
   p99: number;
   non2xx: number;
+  errors: number;
+  timeouts: number;
 }
 
 async function measure(store: OpsStore, warehouse: Warehouse, label: string): Promise<Figure[]> {
@@ -124,6 +126,8 @@ async function measure(store: OpsStore, warehouse: Warehouse, label: string): Pr
         p50: result.latency.p50,
         p99: result.latency.p99,
         non2xx: result.non2xx,
+        errors: result.errors,
+        timeouts: result.timeouts,
       });
       const f = figures[figures.length - 1] as Figure;
       console.log(
@@ -177,7 +181,17 @@ try {
     }
     t = Date.now();
   }
-  console.log(JSON.stringify({ bench: 'http', members, openCases, connections, duration, figures }));
+  console.log(
+    JSON.stringify({
+      bench: 'http',
+      members,
+      openCases,
+      connections,
+      duration,
+      loadAverage: os.loadavg(),
+      figures,
+    }),
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

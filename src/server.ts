@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { migrations } from './migrations.ts';
 import { createCaseDisposer } from './outreach/cases/case-disposer.ts';
+import { drainWarehouseLock } from './outreach/members/warehouse-lock.ts';
 import type { AppConfig } from './platform/config.ts';
 import { migrateOpsStore } from './platform/db/migrate.ts';
 import { openOpsStore } from './platform/db/open-ops-store.ts';
@@ -42,6 +43,7 @@ export function createServerApp(args: {
     ...args,
     policy: memberAccessPolicy,
     routes,
+    beforeClose: drainWarehouseLock,
     webDir: path.resolve('dist/web'),
   });
 }

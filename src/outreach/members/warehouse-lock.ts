@@ -9,3 +9,8 @@ export function withWarehouseLock<T>(fn: () => Promise<T>): Promise<T> {
   tail = run.catch(() => undefined);
   return run;
 }
+
+/** Resolves once every explanation queued so far has finished (before the warehouse closes). */
+export async function drainWarehouseLock(): Promise<void> {
+  await tail;
+}

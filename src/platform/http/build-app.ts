@@ -31,6 +31,8 @@ export interface BuildAppOptions extends AppDeps {
   webDir?: string;
   /** Test seam: called with `METHOD url` each time a route handler starts. */
   onHandler?: ((route: string) => void) | undefined;
+  /** Runs before the stores close on shutdown (e.g. let queued warehouse work finish). */
+  beforeClose?: (() => Promise<void>) | undefined;
   /** Test seam: called for every route added, with its declared roles. */
   onRouteAdded?:
     | ((route: { method: string; url: string; roles: RouteRoles | undefined }) => void)
@@ -108,6 +110,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     await app.register(fastifyStatic, { root: path.resolve(options.webDir), prefix: '/', wildcard: false });
   }
   app.addHook('onClose', async () => {
+    await options.beforeClose?.();
     await options.store.close();
     await options.warehouse.close();
   });
