@@ -1,0 +1,225 @@
+import { useQuery } from '@tanstack/react-query';
+import { apiFetch } from '../api/http.ts';
+
+/** Shapes of the prescriber, letter and lock-in API (src/prescribers/routes, RISK-RULES §8–9). */
+export interface RankedMember {
+  memberId: string;
+  factors: string[];
+  averageDailyMmeW180: number | null;
+  prescribersW180: number;
+  pharmaciesW180: number;
+  overlapDaysW180: number;
+  fillsByThisPrescriber: number;
+}
+
+export interface RankedPrescriber {
+  npi: string;
+  name: string | null;
+  volume: { opioidFills: number; opioidPatients: number; opioidDaysSupply: number; highRiskPatients: number };
+  members: RankedMember[];
+}
+
+export type LetterStatus = 'generated' | 'sent' | 'superseded';
+
+export interface LetterSummary {
+  letterId: string;
+  runId: string;
+  asOf: string;
+  prescriberNpi: string;
+  prescriberName: string | null;
+  status: LetterStatus;
+  memberCount: number;
+  createdAt: string;
+  sentAt: string | null;
+  sentBy: string | null;
+}
+
+export interface LetterRun {
+  runId: string;
+  asOf: string;
+  counts: {
+    highRiskMembers: number;
+    pairs: number;
+    suppressed: number;
+    letters: number;
+    part2Withheld: number;
+  };
+  letters: Array<{ letterId: string; prescriberNpi: string; members: number }>;
+}
+
+export interface LetterDetail {
+  letter: LetterSummary;
+  members: Array<{
+    memberId: string;
+    disclosedFactorCodes: string[];
+    newFactorCodes: string[];
+    withheldPart2: number;
+  }>;
+  events: Array<{
+    kind: string;
+    at: string;
+    actor: string | null;
+    detail: string | null;
+    deliveryId: string | null;
+  }>;
+  suppressedInRun: Array<{ prescriberNpi: string; memberId: string; priorSentOn: string; reason: string }>;
+}
+
+export interface LetterReportRow {
+  letterId: string;
+  asOf: string;
+  prescriberNpi: string;
+  prescriberName: string | null;
+  sentAt: string;
+  sentBy: string | null;
+  memberId: string;
+  why: string[];
+  newSinceLastLetter: string[];
+  part2FactsLeftOut: number;
+}
+
+export type LockInState =
+  | 'proposed'
+  | 'no_action'
+  | 'decided'
+  | 'initial_notice_sent'
+  | 'second_notice_sent'
+  | 'active'
+  | 'extended'
+  | 'appealed'
+  | 'expired'
+  | 'ended';
+
+export type LockInScope = 'pharmacy' | 'prescriber' | 'both';
+
+export interface LockIn {
+  id: string;
+  memberId: string;
+  state: LockInState;
+  evidence: {
+    criteria: string[];
+    averageDailyMmeW180: number | null;
+    prescribersW180: number;
+    pharmaciesW180: number;
+    asOf: string;
+  };
+  proposedOn: string;
+  scope: LockInScope | null;
+  rationale: string | null;
+  decidedOn: string | null;
+  decidedBy: string | null;
+  initialNoticeOn: string | null;
+  responseDueOn: string | null;
+  memberResponse: {
+    receivedOn: string;
+    preferredPharmacyNpi: string | null;
+    preferredPrescriberNpi: string | null;
+    note: string | null;
+  } | null;
+  secondNoticeOn: string | null;
+  pharmacyNpi: string | null;
+  prescriberNpi: string | null;
+  effectiveFrom: string | null;
+  endsOn: string | null;
+  extendedOn: string | null;
+  appealFiledOn: string | null;
+  appealFromState: LockInState | null;
+  appealDecidedOn: string | null;
+  appealOutcome: 'upheld' | 'overturned' | null;
+  closedOn: string | null;
+  closeReason: string | null;
+  version: number;
+}
+
+export interface LockInEvent {
+  kind: string;
+  on: string;
+  by: string;
+  fromState: string | null;
+  toState: string;
+  detail: Record<string, string | number | null>;
+}
+
+/** A lock-in command, as `POST /api/lock-ins/:id/transitions` takes it. */
+export type LockInCommand =
+  | { kind: 'decide'; scope: LockInScope; rationale: string }
+  | { kind: 'decide_no_action'; rationale: string }
+  | { kind: 'send_initial_notice' }
+  | {
+      kind: 'record_member_response';
+      receivedOn: string;
+      preferredPharmacyNpi: string | null;
+      preferredPrescriberNpi: string | null;
+      note: string | null;
+    }
+  | {
+      kind: 'send_second_notice';
+      effectiveFrom: string;
+      pharmacyNpi: string | null;
+      prescriberNpi: string | null;
+    }
+  | { kind: 'activate' }
+  | { kind: 'extend'; months: number; rationale: string }
+  | { kind: 'file_appeal'; filedOn: string }
+  | { kind: 'decide_appeal'; outcome: 'upheld' | 'overturned'; rationale: string }
+  | { kind: 'expire' }
+  | { kind: 'end'; reason: string };
+
+export interface PharmacyDecision {
+  decision: 'allow' | 'deny';
+  reason: string;
+  message: string;
+  warnings: string[];
+  lockInId: string | null;
+}
+
+/** Today as 'YYYY-MM-DD' (UTC), the default as-of date. */
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Prescribers ranked by their high-risk members as of a date. */
+export function usePrescriberRanking(asOf: string) {
+  return useQuery({
+    queryKey: ['prescriber-ranking', asOf],
+    queryFn: () =>
+      apiFetch<{ asOf: string; prescribers: RankedPrescriber[] }>(
+        `/api/prescribers/ranking?asOf=${encodeURIComponent(asOf)}`,
+      ),
+    enabled: /^\d{4}-\d{2}-\d{2}$/.test(asOf),
+    staleTime: 60_000,
+  });
+}
+
+/** Every letter, newest first. */
+export function useLetters(status?: LetterStatus) {
+  return useQuery({
+    queryKey: ['letters', status ?? 'all'],
+    queryFn: () => apiFetch<{ items: LetterSummary[] }>(`/api/letters${status ? `?status=${status}` : ''}`),
+  });
+}
+
+/** One letter: its members, delivery events and what its run suppressed. */
+export function useLetter(letterId: string) {
+  return useQuery({
+    queryKey: ['letter', letterId],
+    queryFn: () => apiFetch<LetterDetail>(`/api/letters/${encodeURIComponent(letterId)}`),
+  });
+}
+
+/** Lock-ins, optionally in one state. */
+export function useLockIns(state?: LockInState) {
+  return useQuery({
+    queryKey: ['lock-ins', state ?? 'all'],
+    queryFn: () => apiFetch<{ items: LockIn[] }>(`/api/lock-ins${state ? `?state=${state}` : ''}`),
+  });
+}
+
+/** One lock-in with its history. */
+export function useLockIn(lockInId: string) {
+  return useQuery({
+    queryKey: ['lock-in', lockInId],
+    queryFn: () =>
+      apiFetch<{ lockIn: LockIn; events: LockInEvent[] }>(`/api/lock-ins/${encodeURIComponent(lockInId)}`),
+  });
+}
