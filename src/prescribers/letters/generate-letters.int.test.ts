@@ -9,11 +9,9 @@ import { addFill, addMedical, addMember, ndc, openTestWarehouse } from '../../ri
 import {
   createLetterDelivery,
   downloadLetterDelivery,
-  listLetterEvents,
-  listLetters,
-  listSuppressions,
   openLetterDelivery,
-} from '../store/letter-store.ts';
+} from '../store/letter-delivery-store.ts';
+import { listLetterEvents, listLetters, listSuppressions } from '../store/letter-store.ts';
 import { prescriberDb } from '../store/lock-in-store.ts';
 import { prescriberMigrations } from '../store/prescriber-migrations.ts';
 import { generateLetters } from './generate-letters.ts';

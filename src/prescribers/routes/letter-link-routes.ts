@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { writeAuditEvent } from '../../platform/audit/audit-event.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App, AppDeps } from '../../platform/http/route-module.ts';
-import { downloadLetterDelivery, loadLetter, openLetterDelivery } from '../store/letter-store.ts';
+import { downloadLetterDelivery, openLetterDelivery } from '../store/letter-delivery-store.ts';
+import { loadLetter } from '../store/letter-store.ts';
 import type { PrescriberServices } from './prescriber-services.ts';
 
 const token = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });

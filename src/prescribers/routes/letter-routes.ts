@@ -3,8 +3,8 @@ import type { App, AppDeps } from '../../platform/http/route-module.ts';
 import { generateLetters } from '../letters/generate-letters.ts';
 import { readMemberIdentities, readPart2ClaimIds } from '../letters/letter-warehouse.ts';
 import { collectMonitoring, rankPrescribers } from '../letters/prescriber-monitoring.ts';
+import { createLetterDelivery } from '../store/letter-delivery-store.ts';
 import {
-  createLetterDelivery,
   listLetterEvents,
   listLetters,
   listSuppressions,
