@@ -10,6 +10,10 @@ export const prescriberRoutes: RouteModule = {
   name: 'prescribers',
   register(app, deps) {
     const services = createPrescriberServices(deps);
+    // Load the check's index before serving, so no claim waits on the warehouse or the store.
+    app.addHook('onReady', async () => {
+      await services.pharmacyCheck.index();
+    });
     app.addHook('onClose', () => services.close());
     registerLetterRoutes(app, deps, services);
     registerLetterLinkRoutes(app, deps, services);
