@@ -131,7 +131,7 @@ async function measure(store: OpsStore, warehouse: Warehouse, label: string): Pr
       });
       const f = figures[figures.length - 1] as Figure;
       console.log(
-        `  ${label.padEnd(9)} ${endpoint.padEnd(26)} ${String(f.requestsPerSecond).padStart(6)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  non-2xx ${f.non2xx}`,
+        `  ${label.padEnd(9)} ${endpoint.padEnd(26)} ${String(f.requestsPerSecond).padStart(6)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  non-2xx ${f.non2xx}  timeouts ${f.timeouts}`,
       );
     };
     let page = 0;
