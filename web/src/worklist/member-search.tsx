@@ -43,7 +43,7 @@ export function MemberSearch({ inputRef }: { inputRef: Ref<HTMLInputElement> }) 
       </form>
       {search.isError && <ErrorNotice error={search.error} />}
       {search.data && (
-        <div className="search-results" role="region" aria-label="Search results" aria-live="polite">
+        <section className="search-results" aria-label="Search results" aria-live="polite">
           {search.data.items.length === 0 ? (
             <p className="muted">No case for that name or id on your worklist.</p>
           ) : (
@@ -61,7 +61,7 @@ export function MemberSearch({ inputRef }: { inputRef: Ref<HTMLInputElement> }) 
           <button type="button" className="link" onClick={() => search.reset()}>
             Clear
           </button>
-        </div>
+        </section>
       )}
     </div>
   );
