@@ -30,7 +30,9 @@ export const marketCounties: Record<string, Market> = {
 };
 
 export const marketZip3: Record<string, Market> = {
-  ...Object.fromEntries(['100', '101', '102', '103', '104', '111', '112', '113', '114', '116'].map((z) => [z, 'NYC'])),
+  ...Object.fromEntries(
+    ['100', '101', '102', '103', '104', '111', '112', '113', '114', '116'].map((z) => [z, 'NYC']),
+  ),
   '606': 'CHICAGO',
   '191': 'PHILADELPHIA',
   ...Object.fromEntries(['200', '202', '203', '204', '205'].map((z) => [z, 'DC'])),
@@ -39,7 +41,11 @@ export const marketZip3: Record<string, Market> = {
 export const marketStates: Record<string, Market> = { CT: 'CT', MD: 'MD', NJ: 'NJ', VA: 'VA', DC: 'DC' };
 
 /** The market of an address: county FIPS first; without one, ZIP3; then the state. */
-export function marketOf(address: { countyFips?: string | null; zip?: string | null; state?: string | null }): Market {
+export function marketOf(address: {
+  countyFips?: string | null;
+  zip?: string | null;
+  state?: string | null;
+}): Market {
   const county = address.countyFips?.trim();
   if (county) {
     const byCounty = marketCounties[county];

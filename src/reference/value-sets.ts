@@ -22,7 +22,10 @@ export interface ExactSet {
 export type CodeSet = PrefixSet | ExactSet;
 
 const range = (prefix: string, from: number, to: number, width: number, suffix = ''): string[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${String(from + i).padStart(width, '0')}${suffix}`);
+  Array.from(
+    { length: to - from + 1 },
+    (_, i) => `${prefix}${String(from + i).padStart(width, '0')}${suffix}`,
+  );
 
 /** Opioid overdose: poisoning intents 1–4 (accidental, intentional self-harm, assault, undetermined), initial encounter. */
 const overdoseStems = [
