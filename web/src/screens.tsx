@@ -1,12 +1,15 @@
 import type { ReactNode } from 'react';
 import type { Me, Role } from './api/session.ts';
+import { pharmacistNav, pharmacistScreen } from './pharmacist/pharmacist-screens.tsx';
 
 /**
  * Screens other domains add to the app (coverage, portal, prescribers…): each gets the
  * path parts of a hash route the workspace does not know (`#/reviews` → ['reviews']) and
  * returns its screen, or undefined when the path is not its own. Add one line per domain.
  */
-export const extraScreens: ReadonlyArray<(parts: readonly string[], me: Me) => ReactNode | undefined> = [];
+export const extraScreens: ReadonlyArray<(parts: readonly string[], me: Me) => ReactNode | undefined> = [
+  pharmacistScreen,
+];
 
 /** Navigation entries other domains add for a role: a label and a hash such as `#/reviews`. */
-export const extraNav: ReadonlyArray<(role: Role) => Array<{ label: string; href: string }>> = [];
+export const extraNav: ReadonlyArray<(role: Role) => Array<{ label: string; href: string }>> = [pharmacistNav];

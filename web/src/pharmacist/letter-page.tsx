@@ -92,9 +92,7 @@ export function LetterPage({ letterId, me }: { letterId: string; me: Me }) {
         </section>
         <section className="panel" aria-labelledby="delivery-title">
           <h2 id="delivery-title">Delivery</h2>
-          {me.role === 'clinical_pharmacist' && letter.status === 'generated' && (
-            <SendLetter letter={letter} />
-          )}
+          {me.role === 'clinical_pharmacist' && <SendLetter letter={letter} />}
           <ol className="history" aria-label="Letter events">
             {events.map((e) => (
               <li key={`${e.kind}-${e.at}-${e.deliveryId ?? ''}`}>
@@ -135,6 +133,8 @@ function SendLetter({ letter }: { letter: LetterSummary }) {
         <code className="secure-link">{window.location.origin + send.data.link}</code>
       </div>
     );
+  // Once sent the letter leaves 'generated': the link above stays only while this page is open.
+  if (letter.status !== 'generated') return null;
   return (
     <div className="form-grid">
       <label>

@@ -48,7 +48,13 @@ export function LockInActions({ lockIn }: { lockIn: LockIn }) {
       {s === 'initial_notice_sent' && (
         <div className="two-col">
           <ResponseForm busy={transition.isPending} onSave={run} />
-          <SecondNoticeForm lockIn={lockIn} on={on} busy={transition.isPending} onSend={run} />
+          <SecondNoticeForm
+            key={lockIn.memberResponse?.receivedOn ?? 'none'}
+            lockIn={lockIn}
+            on={on}
+            busy={transition.isPending}
+            onSend={run}
+          />
         </div>
       )}
       {s === 'second_notice_sent' && (

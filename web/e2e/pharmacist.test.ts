@@ -1,0 +1,122 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchBrowser, screenshot, signIn } from './browser.ts';
+import { type PharmacistWorkspace, startPharmacistWorkspace } from './pharmacist-workspace.ts';
+import { buildWebApp, e2ePassword } from './start-workspace.ts';
+
+const chromium = hasChromium();
+if (!chromium)
+  console.warn('web/e2e: skipped — /usr/bin/chromium is not installed (apt-get install -y chromium).');
+
+describe.skipIf(!chromium)('the clinical pharmacist in a browser', () => {
+  let workspace: PharmacistWorkspace;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let page: Page;
+
+  beforeAll(async () => {
+    await buildWebApp();
+    workspace = await startPharmacistWorkspace();
+    const launched = await launchBrowser();
+    browser = launched.browser;
+    closeBrowser = launched.close;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+    await signIn(page, workspace.baseUrl, workspace.users.pharmacist.username, e2ePassword);
+  }, 240_000);
+
+  afterAll(async () => {
+    await closeBrowser?.();
+    await workspace?.close();
+  });
+
+  it('shows prescribers ranked by their high-risk members, with the facts per member', async () => {
+    await page.getByRole('link', { name: 'Prescribers' }).click();
+    await page.getByRole('heading', { name: 'Prescriber monitoring' }).waitFor();
+    const panels = page.locator('details.prescriber');
+    await panels.first().waitFor();
+    expect(await panels.count()).toBeGreaterThan(1);
+    const counts = await page
+      .locator('details.prescriber .badge.urgent')
+      .allTextContents()
+      .then((texts) => texts.map((t) => Number.parseInt(t, 10)));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    await panels.first().getByRole('columnheader', { name: 'Average daily MME' }).waitFor();
+    expect(page.url()).not.toContain('?');
+    expect(await page.title()).toBe('Checkpoint');
+    await screenshot(page, 'pharmacist-prescribers');
+  });
+
+  it('generates letters, opens a real PDF and sends a letter behind a confirmation', async () => {
+    await page.getByRole('link', { name: 'Letters', exact: true }).click();
+    await page.getByRole('button', { name: 'Generate letters' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /letters generated/ })
+      .waitFor();
+    const rows = page.getByRole('region', { name: 'Letters' }).locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(0);
+    await screenshot(page, 'pharmacist-letters');
+
+    await rows.first().getByRole('link').first().click();
+    await page.getByRole('heading', { name: /^Letter to/ }).waitFor();
+    const href = await page.getByRole('link', { name: 'Open the letter (PDF)' }).getAttribute('href');
+    const pdf = await page.request.get(`${workspace.baseUrl}${href}`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+    await page.getByLabel(/^Recipient/).fill('office@practice.example');
+    await page.getByRole('button', { name: 'Send letter' }).click();
+    await page.getByText('It cannot be undone.').waitFor();
+    await page.getByRole('button', { name: 'Yes, send letter' }).click();
+    await page.getByRole('status').filter({ hasText: 'Sent. The secure link' }).waitFor();
+    await page.getByRole('list', { name: 'Letter events' }).getByText('Sent (secure link)').waitFor();
+    await screenshot(page, 'pharmacist-letter-sent');
+  });
+
+  it('decides a lock-in to one pharmacy, and the pharmacy check then denies a fill at another pharmacy', async () => {
+    const c = workspace.candidate;
+    await page.getByRole('link', { name: 'Lock-in', exact: true }).click();
+    await page.getByRole('button', { name: 'Find lock-in candidates' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /added to the review queue/ })
+      .waitFor();
+    await page.getByRole('link', { name: c.memberId }).click();
+    await page.getByRole('heading', { name: /Lock-in review/ }).waitFor();
+    expect(page.url()).not.toContain('?');
+    expect(await page.title()).toBe('Checkpoint');
+
+    await page.getByRole('radio', { name: 'One pharmacy', exact: true }).check();
+    await page.getByLabel('Rationale').fill('180 MME a day from four prescribers at four pharmacies.');
+    await page.getByRole('button', { name: 'Record decision' }).click();
+    await page.getByRole('button', { name: 'Yes, record decision' }).click();
+    await page.getByRole('status').filter({ hasText: 'now: Decided' }).waitFor();
+
+    await page.getByRole('button', { name: 'Send the initial notice' }).click();
+    await page.getByRole('button', { name: 'Yes, send the initial notice' }).click();
+    await page.getByRole('link', { name: 'Initial notice (PDF)' }).waitFor();
+
+    await page.getByLabel('Preferred pharmacy NPI').fill(c.pharmacies[0]);
+    await page.getByRole('button', { name: 'Record response' }).click();
+    await page.getByText(`pharmacy ${c.pharmacies[0]}`).waitFor();
+    expect(await page.getByLabel('Locked pharmacy NPI').inputValue()).toBe(c.pharmacies[0]);
+    await page.getByRole('button', { name: 'Send the second notice' }).click();
+    await page.getByRole('button', { name: 'Yes, send the second notice' }).click();
+    await page.getByRole('status').filter({ hasText: 'now: Second notice sent' }).waitFor();
+    await page.getByRole('link', { name: 'Second notice (PDF)' }).waitFor();
+
+    const check = page.getByRole('region', { name: 'Pharmacy check' });
+    await check.getByLabel('NDC (11 digits)').fill(c.opioidNdc);
+    await check.getByLabel('Pharmacy NPI').fill(c.pharmacies[1]);
+    await check.getByLabel('Prescriber NPI').fill(c.prescribers[0]);
+    await check.getByRole('button', { name: 'Check this fill' }).click();
+    await check.locator('.check-result.check-deny').waitFor();
+    await screenshot(page, 'pharmacist-lock-in-deny');
+
+    await check.getByLabel('Pharmacy NPI').fill(c.pharmacies[0]);
+    await check.getByRole('button', { name: 'Check this fill' }).click();
+    await check.locator('.check-result.check-allow').waitFor();
+  });
+});
