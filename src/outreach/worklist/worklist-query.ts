@@ -2,16 +2,16 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { SessionUser } from '../../platform/auth/sessions.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
+import { focusMarkets } from '../../reference/markets.ts';
 import type { CaseReasons, CaseTables } from '../cases/case-tables.ts';
+import { firstAttemptDueDateSql } from '../casework/service-level.ts';
 
 export const worklistQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
   status: z.enum(['open', 'closed']).default('open'),
-  market: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .optional(),
+  /** A market of RISK-RULES §2 (CHICAGO, NYC and PHILADELPHIA too) or `other`. */
+  market: z.enum([...focusMarkets, 'other']).optional(),
   /** `me`, `unassigned`, or a user id (supervisors). */
   assigned: z.string().min(1).max(64).optional(),
   /** A risk-factor code or emergency kind the case must carry. */
@@ -20,6 +20,12 @@ export const worklistQuerySchema = z.object({
     .regex(/^[A-Z_]{3,40}$/)
     .optional(),
   minPriority: z.coerce.number().int().min(0).max(1000).optional(),
+  /**
+   * `priority` (RISK-RULES §7 order), `emergency` (fewest days since the latest emergency),
+   * `due` (first-attempt service level due soonest) or `member` (member id). Ties fall back
+   * to the §7 order, so a page is stable.
+   */
+  sort: z.enum(['priority', 'emergency', 'due', 'member']).default('priority'),
 });
 export type WorklistQuery = z.output<typeof worklistQuerySchema>;
 
@@ -37,6 +43,16 @@ export interface WorklistItem {
   riskFactorCodes: string[];
   context: string[];
 }
+
+const byPriority = sql`priority desc, latest_emergency_date desc nulls last, member_id`;
+
+/** ORDER BY for each sort: fixed SQL chosen by an enum value, never text from the request. */
+const sortKeys: Record<WorklistQuery['sort'], ReturnType<typeof sql>> = {
+  priority: byPriority,
+  emergency: sql`latest_emergency_date desc nulls last, ${byPriority}`,
+  due: sql`${sql.raw(firstAttemptDueDateSql)}, ${byPriority}`,
+  member: sql`member_id`,
+};
 
 /**
  * One page of outreach cases in worklist order (RISK-RULES §7: priority, latest
@@ -81,9 +97,7 @@ export async function findWorklistPage(
         'version',
         sql<CaseReasons>`reasons`.as('reasons'),
       ])
-      .orderBy('priority', 'desc')
-      .orderBy(sql`latest_emergency_date desc nulls last`)
-      .orderBy('member_id')
+      .orderBy(sortKeys[q.sort])
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)
       .execute(),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, type TestUser } from '../../platform/http/testing/test-app.ts';
+import type { CaseTables } from '../cases/case-tables.ts';
 import { seedCase } from '../cases/seed-case.ts';
 
 let t: TestApp;
@@ -32,7 +33,7 @@ beforeAll(async () => {
   await seedCase(t.store.db, {
     memberId: 'W3',
     priority: 40,
-    market: 'PA',
+    market: 'PHILADELPHIA',
     assignedTo: mine.userId,
     reasons: reasons('HIGH_MME'),
   });
@@ -66,7 +67,7 @@ describe('GET /api/worklist', () => {
   });
 
   it('filters by market, reason, assignment and minimum priority, and pages', async () => {
-    expect(ids(await list(supervisor, '?market=PA'))).toEqual(['W3']);
+    expect(ids(await list(supervisor, '?market=PHILADELPHIA'))).toEqual(['W3']);
     expect(ids(await list(supervisor, '?reason=OUD_DIAGNOSIS'))).toEqual(['W2']);
     expect(ids(await list(mine, '?assigned=me'))).toEqual(['W3']);
     expect(ids(await list(supervisor, '?assigned=unassigned'))).toEqual(['W2', 'W1']);
@@ -74,6 +75,45 @@ describe('GET /api/worklist', () => {
     const page2 = await list(supervisor, '?pageSize=2&page=2');
     expect(page2.total).toBe(4);
     expect(ids(page2)).toEqual(['W4', 'W3']);
+  });
+
+  it('filters by every market of RISK-RULES §2, not only two-letter ones', async () => {
+    expect(ids(await list(supervisor, '?market=NJ'))).toEqual(['W2', 'W1', 'W4']);
+    expect((await list(supervisor, '?market=CHICAGO')).total).toBe(0);
+    expect((await list(supervisor, '?market=NYC')).total).toBe(0);
+    const unknown = await t.app.inject({
+      method: 'GET',
+      url: '/api/worklist?market=ATLANTIS',
+      headers: mine.headers,
+    });
+    expect(unknown.statusCode).toBe(400);
+  });
+
+  it('sorts by days since emergency, service-level due and member, ties in priority order', async () => {
+    // W1 and W2 carry emergencies (W2 the latest); W3 and W4 none, so they follow in priority order.
+    expect(ids(await list(supervisor, '?sort=emergency'))).toEqual(['W2', 'W1', 'W4', 'W3']);
+    expect(ids(await list(supervisor, '?sort=member'))).toEqual(['W1', 'W2', 'W3', 'W4']);
+    // Opened Mon 1 June (due Wed 3rd), Thu 4th (due Mon 8th), Fri 5th twice (due Tue 9th: then priority order).
+    const opened = {
+      W4: '2026-06-01T10:00:00Z',
+      W3: '2026-06-04T10:00:00Z',
+      W1: '2026-06-05T09:00:00Z',
+      W2: '2026-06-05T10:00:00Z',
+    };
+    for (const [memberId, at] of Object.entries(opened))
+      await t.store.db
+        .withTables<CaseTables>()
+        .updateTable('outreach_case')
+        .set({ opened_at: new Date(at) })
+        .where('member_id', '=', memberId)
+        .execute();
+    expect(ids(await list(supervisor, '?sort=due'))).toEqual(['W4', 'W3', 'W2', 'W1']);
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/api/worklist?sort=first_name',
+      headers: mine.headers,
+    });
+    expect(bad.statusCode).toBe(400);
   });
 
   it('refuses a malformed filter with the one error shape', async () => {
