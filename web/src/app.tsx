@@ -1,5 +1,6 @@
 import { useMe } from './api/session.ts';
 import { CasePage } from './call/case-page.tsx';
+import { coverageHome, FindCareLink } from './coverage/coverage-screen.tsx';
 import { MemberPage } from './member/member-page.tsx';
 import { useRoute } from './router.ts';
 import { extraNav, extraScreens } from './screens.tsx';
@@ -25,6 +26,7 @@ export function App() {
   const user = me.data;
   return (
     <Layout me={user} route={route}>
+      <FindCareLink route={route} role={user.role} />
       {route.kind === 'other' ? (
         (extraScreens.map((screen) => screen(route.parts, user)).find((node) => node !== undefined) ?? (
           <Notice title="Page not found">
@@ -33,6 +35,8 @@ export function App() {
         ))
       ) : route.kind === 'member' ? (
         <MemberPage memberId={route.memberId} />
+      ) : !worksCases(user.role) && coverageHome(user) ? (
+        coverageHome(user)
       ) : !worksCases(user.role) ? (
         <Notice title="Nothing to work here">
           The outreach worklist is for case managers and supervisors.{' '}

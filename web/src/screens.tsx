@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Me, Role } from './api/session.ts';
+import { coverageNav, coverageScreen } from './coverage/coverage-screen.tsx';
 import { pharmacistNav, pharmacistScreen } from './pharmacist/pharmacist-screens.tsx';
 
 /**
@@ -8,8 +9,12 @@ import { pharmacistNav, pharmacistScreen } from './pharmacist/pharmacist-screens
  * returns its screen, or undefined when the path is not its own. Add one line per domain.
  */
 export const extraScreens: ReadonlyArray<(parts: readonly string[], me: Me) => ReactNode | undefined> = [
+  coverageScreen,
   pharmacistScreen,
 ];
 
 /** Navigation entries other domains add for a role: a label and a hash such as `#/reviews`. */
-export const extraNav: ReadonlyArray<(role: Role) => Array<{ label: string; href: string }>> = [pharmacistNav];
+export const extraNav: ReadonlyArray<(role: Role) => Array<{ label: string; href: string }>> = [
+  coverageNav,
+  pharmacistNav,
+];

@@ -21,11 +21,13 @@ export function CareSearch({
   selectedId,
   onChoose,
   chooseLabel,
+  audience = 'staff',
 }: {
   memberId: string;
   selectedId: string | undefined;
   onChoose: (hit: DirectoryHit) => void;
   chooseLabel: string;
+  audience?: 'staff' | 'member';
 }) {
   const [type, setType] = useState<CareType | ''>('ambulatory-detox');
   const [service, setService] = useState<CareService | ''>('');
@@ -46,7 +48,9 @@ export function CareSearch({
     elsewhere && near.data !== undefined,
   );
   const source = elsewhere ? other : near;
-  const items = (source.data?.items ?? []).filter((h) => elsewhere || !service || h.services.includes(service));
+  const items = (source.data?.items ?? []).filter(
+    (h) => elsewhere || !service || h.services.includes(service),
+  );
   return (
     <section className="panel" aria-labelledby="care-search-title">
       <h2 id="care-search-title">Care in the network</h2>
@@ -76,7 +80,10 @@ export function CareSearch({
         <label>
           Market
           <select value={market} onChange={(e) => setMarket(e.target.value)}>
-            <option value="">Near the member{near.data ? ` (${near.data.market})` : ''}</option>
+            <option value="">
+              Near {audience === 'member' ? 'you' : 'the member'}
+              {near.data ? ` (${near.data.market})` : ''}
+            </option>
             {markets.map((m) => (
               <option key={m} value={m}>
                 {m}
@@ -96,8 +103,12 @@ export function CareSearch({
           />
         </label>
         <label className="choice-inline">
-          <input type="checkbox" checked={inNetworkOnly} onChange={(e) => setInNetworkOnly(e.target.checked)} />
-          In network for {near.data ? near.data.planId : 'the plan'}
+          <input
+            type="checkbox"
+            checked={inNetworkOnly}
+            onChange={(e) => setInNetworkOnly(e.target.checked)}
+          />
+          In network for {audience === 'member' ? 'your plan' : near.data ? near.data.planId : 'the plan'}
         </label>
       </div>
       {source.isError ? (

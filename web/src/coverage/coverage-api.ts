@@ -218,7 +218,11 @@ const list = (path: string) => () => apiFetch<{ items: AuthorizationView[] }>(pa
 
 /** Open requests for the reviewer, each with its decision clock. */
 export function useReviewQueue() {
-  return useQuery({ queryKey: ['preauth', 'queue'], queryFn: list('/api/preauthorizations/queue'), refetchInterval: 60_000 });
+  return useQuery({
+    queryKey: ['preauth', 'queue'],
+    queryFn: list('/api/preauthorizations/queue'),
+    refetchInterval: 60_000,
+  });
 }
 
 /** The signed-in facility's own requests. */
@@ -239,7 +243,8 @@ export function useMemberPreauths(memberId: string | undefined) {
 export function usePreauth(authorizationId: string) {
   return useQuery({
     queryKey: ['preauth', 'one', authorizationId],
-    queryFn: () => apiFetch<AuthorizationView>(`/api/preauthorizations/${encodeURIComponent(authorizationId)}`),
+    queryFn: () =>
+      apiFetch<AuthorizationView>(`/api/preauthorizations/${encodeURIComponent(authorizationId)}`),
   });
 }
 
@@ -263,7 +268,8 @@ export function usePreauthAction(authorizationId: string) {
 export function useSubmitPreauth() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: unknown) => apiFetch<AuthorizationView>('/api/preauthorizations', { method: 'POST', body }),
+    mutationFn: (body: unknown) =>
+      apiFetch<AuthorizationView>('/api/preauthorizations', { method: 'POST', body }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['preauth'] }),
   });
 }

@@ -30,6 +30,8 @@ export function parseCoverageRoute(parts: readonly string[]): CoverageRoute | un
 }
 
 /** The hash of a coverage screen, or undefined for any other route. */
+export function coverageHref(route: CoverageRoute): string;
+export function coverageHref(route: { kind: string }): string | undefined;
 export function coverageHref(route: { kind: string }): string | undefined {
   const r = route as CoverageRoute;
   switch (r.kind) {

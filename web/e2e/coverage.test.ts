@@ -1,0 +1,162 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchBrowser, screenshot, signIn } from './browser.ts';
+import { type CoverageWorkspace, startCoverageWorkspace } from './start-coverage-workspace.ts';
+import { buildWebApp, e2ePassword } from './start-workspace.ts';
+
+const chromium = hasChromium();
+if (!chromium)
+  console.warn(
+    'web/e2e/coverage: skipped — /usr/bin/chromium is not installed (apt-get install -y chromium).',
+  );
+
+describe.skipIf(!chromium)('coverage, preauthorization and the member portal in a browser', () => {
+  let ws: CoverageWorkspace;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+
+  beforeAll(async () => {
+    await buildWebApp();
+    ws = await startCoverageWorkspace();
+    const launched = await launchBrowser();
+    browser = launched.browser;
+    closeBrowser = launched.close;
+  }, 240_000);
+
+  afterAll(async () => {
+    await closeBrowser?.();
+    await ws?.close();
+  });
+
+  async function signedIn(username: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, ws.baseUrl, username, e2ePassword);
+    return page;
+  }
+
+  async function expectPrivate(page: Page) {
+    expect(await page.title()).toBe('Checkpoint');
+    expect(page.url()).not.toContain('?');
+  }
+
+  it('lets a case manager find an in-network ambulatory detox near the member and show the cost in and out of network', async () => {
+    const page = await signedIn(ws.users.caseManager);
+    await page.goto(`${ws.baseUrl}/#/members/${encodeURIComponent(ws.member.memberId)}`);
+    await page.getByRole('link', { name: /^Find care/ }).click();
+    await page.getByRole('heading', { name: 'Find care' }).waitFor();
+    const detox = page
+      .getByRole('table', { name: 'Care options' })
+      .getByRole('row', { name: /Lanternway Ambulatory Detox/ });
+    await detox.first().waitFor();
+    expect(await detox.first().getByText('In network', { exact: true }).count()).toBe(1);
+    await detox
+      .first()
+      .getByRole('button', { name: /Estimate cost/ })
+      .click();
+    await page.getByRole('heading', { name: /^Estimated cost at Lanternway Ambulatory Detox/ }).waitFor();
+    const compare = page.getByRole('table', { name: 'In network compared with out of network' });
+    await compare.getByRole('rowheader', { name: 'The member pays' }).waitFor();
+    expect(await compare.getByRole('columnheader', { name: 'In network (this facility)' }).count()).toBe(1);
+    await page.getByText(/would pay about \$[\d,.]+ here \(in network\)/).waitFor();
+    await page.getByText('How this was worked out', { exact: false }).click();
+    await page.getByRole('heading', { name: 'Eligibility checklist' }).waitFor();
+    await expectPrivate(page);
+    await screenshot(page, 'coverage-find-care-cost');
+    await page.getByRole('heading', { name: 'Find care' }).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'coverage-find-care');
+    await page.context().close();
+  });
+
+  it('lets the facility submit a preauthorization and a reviewer approve it within its clock; the facility and the member see the result', async () => {
+    const facility = await signedIn(ws.users.facility);
+    await facility.getByRole('heading', { name: 'Preauthorization requests' }).waitFor();
+    await facility.getByRole('link', { name: 'New request' }).first().click();
+    await facility.getByRole('heading', { name: 'New preauthorization request' }).waitFor();
+    await facility.getByLabel('Your facility').selectOption(ws.facility.npi);
+    await facility.getByLabel(/^Member ID/).fill(ws.member.memberId);
+    await facility.getByLabel(/^Plan/).selectOption(ws.member.planId);
+    await facility.getByLabel(/^Diagnosis codes/).fill('F11.20');
+    expect(await facility.getByLabel(/^Procedure code/).inputValue()).toBe('H0014');
+    await facility.getByLabel('Assessed by').fill('R. Imani, LCSW');
+    await facility.getByLabel('Score').fill('14');
+    await facility.getByLabel('Condition needing inpatient care').selectOption('no');
+    await facility.getByLabel('Stable living environment').selectOption('yes');
+    await facility.getByLabel('Committed to treatment').selectOption('yes');
+    await facility
+      .getByRole('textbox', { name: 'Clinical information' })
+      .fill('Daily oxycodone use for 2 years; moderate withdrawal; partner supports treatment.');
+    await facility
+      .getByLabel(/^Treatment plan/)
+      .fill('Buprenorphine induction days 1–3, daily nursing check, individual therapy, step down to IOP.');
+    await screenshot(facility, 'coverage-facility-form');
+    await facility.getByRole('button', { name: 'Submit request' }).click();
+    await facility.getByRole('heading', { name: /Ambulatory withdrawal management/ }).waitFor();
+    await facility.locator('.status-pill', { hasText: 'Received' }).first().waitFor();
+    await facility.getByText(/left/).first().waitFor();
+    const authorizationId =
+      (await facility.getByRole('heading', { name: /^Request / }).textContent())?.replace('Request ', '') ??
+      '';
+    expect(authorizationId).not.toBe('');
+    await expectPrivate(facility);
+
+    const reviewer = await signedIn(ws.users.reviewer);
+    await reviewer.getByRole('heading', { name: 'Preauthorization reviews' }).waitFor();
+    const row = reviewer
+      .getByRole('table', { name: 'Open requests' })
+      .getByRole('row', { name: new RegExp(authorizationId) });
+    await row.waitFor();
+    await row.getByText(/\d+d \d+h left/).waitFor();
+    expect(await row.getByText(ws.member.memberId, { exact: true }).count()).toBe(0);
+    await screenshot(reviewer, 'coverage-review-queue');
+    await row.getByRole('link').first().click();
+    await reviewer.getByRole('heading', { name: 'Medical-necessity criteria' }).waitFor();
+    expect(
+      await reviewer.getByRole('table', { name: 'Criteria' }).getByText('Missed', { exact: true }).count(),
+    ).toBe(0);
+    await reviewer.getByRole('button', { name: 'Start review' }).click();
+    await reviewer.getByRole('radio', { name: 'Approve', exact: true }).check();
+    await reviewer.getByRole('button', { name: 'Approve…' }).click();
+    await reviewer.getByRole('alertdialog').getByText('A decision cannot be undone').waitFor();
+    await screenshot(reviewer, 'coverage-review-confirm');
+    await reviewer.getByRole('button', { name: 'Confirm: approve' }).click();
+    await reviewer.getByRole('heading', { name: 'Decision', exact: true }).waitFor();
+    await reviewer
+      .getByText(/decided in time/)
+      .first()
+      .waitFor();
+    await reviewer.getByText(/H0014 5 of 5/).waitFor();
+    await screenshot(reviewer, 'coverage-review-decided');
+    await reviewer.context().close();
+
+    await facility.getByRole('link', { name: 'Back' }).click();
+    await facility
+      .getByRole('table', { name: 'Preauthorization requests' })
+      .getByRole('row', { name: new RegExp(authorizationId) })
+      .getByText('Approved')
+      .waitFor();
+    await facility.context().close();
+
+    const member = await signedIn(ws.users.member);
+    await member.getByRole('heading', { name: 'My plan' }).waitFor();
+    await member.getByRole('link', { name: '988' }).first().waitFor();
+    await member.getByRole('heading', { name: /what you pay/ }).waitFor();
+    await screenshot(member, 'coverage-member-plan');
+    await member.getByRole('link', { name: 'My authorizations' }).click();
+    const mine = member.getByRole('row', { name: new RegExp(authorizationId) });
+    await mine.getByText('Approved').waitFor();
+    await mine.getByText(/decided in time/).waitFor();
+    await expectPrivate(member);
+    await screenshot(member, 'coverage-member-authorizations');
+    await member.context().close();
+  });
+
+  it('keeps each screen to its roles: a member cannot open the review queue', async () => {
+    const page = await signedIn(ws.users.member);
+    await page.goto(`${ws.baseUrl}/#/reviews`);
+    await page.getByRole('heading', { name: "Not part of your role's work" }).waitFor();
+    expect(await page.getByRole('table', { name: 'Open requests' }).count()).toBe(0);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ingestPaths } from '../../src/claims/ingest/ingest-paths.ts';
+import { findMemberEnrollment } from '../../src/coverage/cost/member-plan.ts';
+import { buildDemoNetwork, demoFacilityId } from '../../src/coverage/demo/demo-network.ts';
+import { seedDemoCoverage } from '../../src/coverage/store/plan-store.ts';
+import { createCaseDisposer } from '../../src/outreach/cases/case-disposer.ts';
+import type { CaseTables } from '../../src/outreach/cases/case-tables.ts';
+import type { Role } from '../../src/platform/auth/roles.ts';
+import { addUser } from '../../src/platform/auth/users.ts';
+import type { App } from '../../src/platform/http/route-module.ts';
+import { createLogger } from '../../src/platform/logger.ts';
+import { openDuckDbWarehouse } from '../../src/platform/warehouse/duckdb/duckdb-warehouse.ts';
+import { loadBuiltinReference } from '../../src/reference/load-builtin-reference.ts';
+import { identifyMembers } from '../../src/risk/index.ts';
+import { createServerApp, openMigratedOpsStore } from '../../src/server.ts';
+import { generatePopulation } from '../../src/synth/generate-population.ts';
+import { e2ePassword } from './start-workspace.ts';
+
+export interface CoverageWorkspace {
+  baseUrl: string;
+  /** A member with an open outreach case and a plan today (Maryland when there is one). */
+  member: { memberId: string; planId: string };
+  facility: { npi: string; name: string };
+  users: Record<'caseManager' | 'reviewer' | 'facility' | 'member', string>;
+  app: App;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server on a small synthetic population with the demo plans and care
+ * network, and one user per role of the coverage flow: a case manager, a UM reviewer,
+ * staff of the demo detox facility (organization = its NPI) and the member.
+ */
+export async function startCoverageWorkspace(
+  options: { members?: number; seed?: number } = {},
+): Promise<CoverageWorkspace> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-e2e-coverage-'));
+  const asOf = new Date().toISOString().slice(0, 10);
+  const claimsDir = path.join(dataDir, 'claims');
+  generatePopulation({
+    members: options.members ?? 200,
+    seed: options.seed ?? 7,
+    asOf,
+    outDir: claimsDir,
+    format: 'csv',
+    riskEnrichment: 4,
+  });
+  const warehouse = await openDuckDbWarehouse(path.join(dataDir, 'warehouse.duckdb'));
+  await loadBuiltinReference(warehouse);
+  await ingestPaths(warehouse, [claimsDir]);
+  const store = await openMigratedOpsStore({ opsDir: path.join(dataDir, 'ops') });
+  await identifyMembers(warehouse, { asOf, disposer: createCaseDisposer(store.db) });
+  await seedDemoCoverage(store.db);
+  const cases = await store.db
+    .withTables<CaseTables>()
+    .selectFrom('outreach_case')
+    .select(['member_id', 'market'])
+    .where('status', '=', 'open')
+    .orderBy('priority', 'desc')
+    .execute();
+  const ordered = [...cases.filter((c) => c.market === 'MD'), ...cases.filter((c) => c.market !== 'MD')];
+  let member: CoverageWorkspace['member'] | undefined;
+  for (const c of ordered) {
+    const enrollment = await findMemberEnrollment(warehouse, c.member_id, asOf);
+    if (enrollment) {
+      member = { memberId: c.member_id, planId: enrollment.planId };
+      break;
+    }
+  }
+  if (!member) throw new Error('no member with an open case and a plan today: try another seed');
+  const site = buildDemoNetwork().find((e) => e.id === demoFacilityId);
+  if (!site) throw new Error(`demo facility ${demoFacilityId} missing`);
+  const make = async (
+    username: string,
+    role: Role,
+    extra: { organization?: string; memberId?: string } = {},
+  ) => {
+    await addUser(store.db, { ...extra, username, role, password: e2ePassword, displayName: username });
+    return username;
+  };
+  const users = {
+    caseManager: await make('casey', 'case_manager'),
+    reviewer: await make('rita', 'um_reviewer'),
+    facility: await make('fran', 'facility_staff', { organization: site.npi }),
+    member: await make('mia', 'member', { memberId: member.memberId }),
+  };
+  const app = await createServerApp({ store, warehouse, config: { dataDir }, logger: createLogger('warn') });
+  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    baseUrl,
+    member,
+    facility: { npi: site.npi, name: site.name },
+    users,
+    app,
+    async close() {
+      await app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
