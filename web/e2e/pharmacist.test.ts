@@ -119,4 +119,54 @@ describe.skipIf(!chromium)('the clinical pharmacist in a browser', () => {
     await check.getByRole('button', { name: 'Check this fill' }).click();
     await check.locator('.check-result.check-allow').waitFor();
   });
+
+  it('takes the lock-in on through its start, one extension, an upheld appeal and expiry, with dates shown', async () => {
+    const saved = (state: string) =>
+      page
+        .getByRole('status')
+        .filter({ hasText: `now: ${state}` })
+        .waitFor();
+    await page.getByRole('button', { name: 'Start the limitation now' }).click();
+    await saved('Active');
+    await page.getByLabel('Months').fill('3');
+    await page.getByLabel('Rationale').fill('Fills at a second pharmacy continued.');
+    await page.getByRole('button', { name: 'Extend', exact: true }).click();
+    await saved('Extended');
+    await page.getByRole('button', { name: /Record an appeal filed on/ }).click();
+    await saved('Under appeal');
+    await page.getByRole('radio', { name: /Upheld/ }).check();
+    await page.getByLabel('Rationale').fill('The evidence supports the limitation.');
+    await page.getByRole('button', { name: 'Record appeal outcome' }).click();
+    await page.getByRole('button', { name: 'Yes, record appeal outcome' }).click();
+    await saved('Extended');
+    expect(await page.getByRole('button', { name: 'Extend', exact: true }).isDisabled()).toBe(true);
+
+    const limitation =
+      (await page.locator('.fact-row', { hasText: 'Limitation' }).locator('dd').textContent()) ?? '';
+    const endsOn = limitation.split(' to ')[1] ?? '';
+    expect(endsOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const dayAfter = new Date(Date.parse(`${endsOn}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Recorded on').fill(dayAfter);
+    await page.getByRole('button', { name: /Mark expired/ }).click();
+    await saved('Expired');
+    await page.getByText('This lock-in is closed: nothing more to do.').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'pharmacist-lock-in-expired');
+  });
+
+  it('shows a supervisor what was sent to whom and why, with no pharmacist actions', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const sup = await context.newPage();
+    await signIn(sup, workspace.baseUrl, workspace.users.supervisor.username, e2ePassword);
+    await sup.getByRole('link', { name: 'Letters sent' }).click();
+    const report = sup.getByRole('region', { name: 'What was sent to whom, and why' });
+    await report.getByRole('cell', { name: workspace.candidate.memberId }).waitFor();
+    await report
+      .getByRole('cell', { name: /High MME/ })
+      .first()
+      .waitFor();
+    expect(await sup.getByRole('button', { name: 'Generate letters' }).count()).toBe(0);
+    await screenshot(sup, 'supervisor-letters-sent');
+    await context.close();
+  });
 });

@@ -9,7 +9,7 @@ import { formatDateTime } from '../ui/dates.ts';
 import { ErrorNotice } from '../ui/notice.tsx';
 import { ConfirmButton } from './confirm-button.tsx';
 import { type LetterSummary, useLetter } from './pharmacist-api.ts';
-import { describeLetterEvent, letterStatusLabels } from './pharmacist-words.ts';
+import { actorName, describeLetterEvent, letterStatusLabels } from './pharmacist-words.ts';
 
 /** One letter: who it is to, the members and facts it gives, the PDF, sending and delivery events. */
 export function LetterPage({ letterId, me }: { letterId: string; me: Me }) {
@@ -31,7 +31,7 @@ export function LetterPage({ letterId, me }: { letterId: string; me: Me }) {
         <dd>{letter.asOf}</dd>
         <dt>Status</dt>
         <dd>
-          <span className={`status-pill status-${letter.status}`}>{letterStatusLabels[letter.status]}</span>
+          <span className="badge quiet">{letterStatusLabels[letter.status]}</span>
         </dd>
         <dt>Generated</dt>
         <dd>{formatDateTime(letter.createdAt)}</dd>
@@ -39,7 +39,7 @@ export function LetterPage({ letterId, me }: { letterId: string; me: Me }) {
           <>
             <dt>Sent</dt>
             <dd>
-              {formatDateTime(letter.sentAt)} by {letter.sentBy ?? '—'}
+              {formatDateTime(letter.sentAt)} by {actorName(letter.sentBy, me)}
             </dd>
           </>
         )}
@@ -97,7 +97,7 @@ export function LetterPage({ letterId, me }: { letterId: string; me: Me }) {
             {events.map((e) => (
               <li key={`${e.kind}-${e.at}-${e.deliveryId ?? ''}`}>
                 <strong>{describeLetterEvent(e.kind)}</strong> · {formatDateTime(e.at)}
-                {e.actor ? ` · ${e.actor}` : ''}
+                {e.actor ? ` · ${actorName(e.actor, me)}` : ''}
                 {e.detail ? <span className="muted"> · {e.detail}</span> : null}
               </li>
             ))}

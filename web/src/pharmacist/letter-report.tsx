@@ -1,17 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiFetch } from '../api/http.ts';
+import type { Me } from '../api/session.ts';
 import { describeCode, riskFactorInfo } from '../ui/codes.ts';
 import { formatDateTime } from '../ui/dates.ts';
 import { ErrorNotice, Notice } from '../ui/notice.tsx';
 import { type LetterReportRow, todayIso } from './pharmacist-api.ts';
+import { actorName } from './pharmacist-words.ts';
 
 function daysBefore(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** What was sent to whom and why, over a date range (for supervisors and pharmacists). */
-export function LetterReport() {
+export function LetterReport({ me }: { me: Me }) {
   const [to, setTo] = useState(todayIso);
   const [from, setFrom] = useState(() => daysBefore(todayIso(), 30));
   const report = useQuery({
@@ -56,7 +58,7 @@ export function LetterReport() {
               {items.map((r) => (
                 <tr key={`${r.letterId}-${r.memberId}`}>
                   <td>{formatDateTime(r.sentAt)}</td>
-                  <td>{r.sentBy ?? '—'}</td>
+                  <td>{actorName(r.sentBy, me)}</td>
                   <td>
                     <a href={`#/letters/${encodeURIComponent(r.letterId)}`}>
                       {r.prescriberName ?? r.prescriberNpi}

@@ -64,7 +64,7 @@ export function LettersPage({ me }: { me: Me }) {
                     <td>{l.asOf}</td>
                     <td className="num">{l.memberCount}</td>
                     <td>
-                      <span className={`status-pill status-${l.status}`}>{letterStatusLabels[l.status]}</span>
+                      <span className="badge quiet">{letterStatusLabels[l.status]}</span>
                     </td>
                     <td>{l.sentAt ? formatDateTime(l.sentAt) : '—'}</td>
                     <td>
@@ -83,7 +83,7 @@ export function LettersPage({ me }: { me: Me }) {
           </div>
         )}
       </section>
-      <LetterReport />
+      <LetterReport me={me} />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { riskFactorInfo } from '../ui/codes.ts';
 import { ErrorNotice } from '../ui/notice.tsx';
 import { LockInActions } from './lock-in-actions.tsx';
 import { type LockIn, useLockIn } from './pharmacist-api.ts';
-import { describeLockInEvent, lockInStateLabels, scopeLabels } from './pharmacist-words.ts';
+import { actorName, describeLockInEvent, lockInStateLabels, scopeLabels } from './pharmacist-words.ts';
 import { PharmacyCheckForm } from './pharmacy-check-form.tsx';
 
 /** One lock-in: evidence, decision, dates of each state, notices, what can happen next, and its history. */
@@ -21,7 +21,7 @@ export function LockInPage({ lockInId, me }: { lockInId: string; me: Me }) {
         <a href="#/lock-ins">← Lock-in</a>
       </p>
       <h1>
-        Lock-in review · <span className="status-pill">{lockInStateLabels[l.state]}</span>
+        Lock-in review · <span className="badge">{lockInStateLabels[l.state]}</span>
       </h1>
       <div className="two-col">
         <section className="panel" aria-labelledby="evidence-title">
@@ -73,7 +73,7 @@ export function LockInPage({ lockInId, me }: { lockInId: string; me: Me }) {
           <ol className="history">
             {events.map((e) => (
               <li key={`${e.kind}-${e.on}-${e.fromState ?? ''}-${e.toState}-${JSON.stringify(e.detail)}`}>
-                <strong>{describeLockInEvent(e.kind)}</strong> · {e.on} · {e.by}
+                <strong>{describeLockInEvent(e.kind)}</strong> · {e.on} · {actorName(e.by, me)}
                 {e.fromState && (
                   <span className="muted">
                     {' '}

@@ -42,7 +42,32 @@ export function describeLetterEvent(kind: string): string {
 
 /** A lock-in event kind in plain words. */
 export function describeLockInEvent(kind: string): string {
-  return kind.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
+  const words: Record<string, string> = {
+    propose: 'Proposed for review',
+    decide: 'Decided',
+    decide_no_action: 'Decided: no action',
+    send_initial_notice: 'Initial notice sent',
+    record_member_response: "Member's response recorded",
+    send_second_notice: 'Second notice sent',
+    activate: 'Limitation started',
+    extend: 'Extended',
+    file_appeal: 'Appeal filed',
+    decide_appeal: 'Appeal decided',
+    expire: 'Expired',
+    end: 'Ended',
+  };
+  return words[kind] ?? kind.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
+}
+
+/** "1 member", "2 members". */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
+
+/** Who did something: "you" for the signed-in user, otherwise the recorded user id. */
+export function actorName(actor: string | null, me: { userId: string }): string {
+  if (!actor) return '—';
+  return actor === me.userId ? 'you' : actor.startsWith('client:') ? 'pharmacy system' : actor;
 }
 
 /** States in which a lock-in is still open (not closed for good). */

@@ -4,6 +4,7 @@ import { CodeBadge } from '../ui/code-badge.tsx';
 import { riskFactorInfo } from '../ui/codes.ts';
 import { ErrorNotice, Notice } from '../ui/notice.tsx';
 import { type RankedPrescriber, todayIso, usePrescriberRanking } from './pharmacist-api.ts';
+import { countOf } from './pharmacist-words.ts';
 
 /** Prescriber monitoring (RISK-RULES §8): prescribers ranked by their high-risk members, with the facts. */
 export function PrescribersPage() {
@@ -35,6 +36,11 @@ export function PrescribersPage() {
       ) : (
         <>
           <p className="muted">
+            Average daily MME, prescriber, pharmacy and benzodiazepine-overlap counts cover the last 180 days.
+            Facts marked §2 are Part 2 protected: do not re-disclose them; letters include them only with the
+            member's consent.
+          </p>
+          <p className="muted">
             {prescribers.length} prescribers ·{' '}
             {new Set(prescribers.flatMap((p) => p.members.map((m) => m.memberId))).size} members at high risk
           </p>
@@ -63,10 +69,10 @@ function PrescriberPanel({
         <span className="rank">{rank}</span>
         <strong id={titleId}>{p.name ?? 'Prescriber'}</strong> <span className="muted">NPI {p.npi}</span>
         <span className="spacer" />
-        <span className="badge urgent">{p.volume.highRiskPatients} high-risk members</span>
+        <span className="badge urgent">{countOf(p.volume.highRiskPatients, 'high-risk member')}</span>
         <span className="muted small">
-          {p.volume.opioidFills} opioid fills · {p.volume.opioidPatients} patients ·{' '}
-          {p.volume.opioidDaysSupply.toLocaleString()} days supplied (last 90 days)
+          Own opioid volume, last 90 days: {countOf(p.volume.opioidFills, 'fill')} for{' '}
+          {countOf(p.volume.opioidPatients, 'patient')}, {countOf(p.volume.opioidDaysSupply, 'day')} supplied
         </span>
       </summary>
       <table>
@@ -111,10 +117,6 @@ function PrescriberPanel({
           ))}
         </tbody>
       </table>
-      <p className="muted small">
-        MME, prescriber, pharmacy and overlap counts cover the last 180 days. Facts marked §2 are Part 2
-        protected: letters include them only with the member's consent.
-      </p>
     </details>
   );
 }
