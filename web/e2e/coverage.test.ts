@@ -109,6 +109,8 @@ describe.skipIf(!chromium)('coverage, preauthorization and the member portal in 
     await row.waitFor();
     await row.getByText(/\d+d \d+h left/).waitFor();
     expect(await row.getByText(ws.member.memberId, { exact: true }).count()).toBe(0);
+    await reviewer.getByRole('button', { name: /^Overdue \(1\)/ }).waitFor();
+    await reviewer.getByText(/due soon · \d+h left/).waitFor();
     await screenshot(reviewer, 'coverage-review-queue');
     await row.getByRole('link').first().click();
     await reviewer.getByRole('heading', { name: 'Medical-necessity criteria' }).waitFor();

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { ingestPaths } from '../../src/claims/ingest/ingest-paths.ts';
 import { findMemberEnrollment } from '../../src/coverage/cost/member-plan.ts';
 import { buildDemoNetwork, demoFacilityId } from '../../src/coverage/demo/demo-network.ts';
+import { makeDetoxRequest } from '../../src/coverage/preauth/fixtures.ts';
+import { receiveAuthorization } from '../../src/coverage/preauth/transitions.ts';
+import { insertAuthorization, makeAuthorizationId } from '../../src/coverage/store/authorization-store.ts';
 import { seedDemoCoverage } from '../../src/coverage/store/plan-store.ts';
 import { createCaseDisposer } from '../../src/outreach/cases/case-disposer.ts';
 import type { CaseTables } from '../../src/outreach/cases/case-tables.ts';
@@ -86,6 +89,15 @@ export async function startCoverageWorkspace(
     facility: await make('fran', 'facility_staff', { organization: site.npi }),
     member: await make('mia', 'member', { memberId: member.memberId }),
   };
+  await seedEarlierRequests(
+    store.db,
+    site,
+    ordered
+      .map((c) => c.member_id)
+      .filter((id) => id !== member.memberId)
+      .slice(0, 3),
+    member.planId,
+  );
   const app = await createServerApp({ store, warehouse, config: { dataDir }, logger: createLogger('warn') });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
@@ -99,4 +111,53 @@ export async function startCoverageWorkspace(
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Requests other members' facilities sent earlier, so the reviewer's queue shows its
+ * clocks in each state: expedited and due soon, standard and overdue, standard running.
+ */
+async function seedEarlierRequests(
+  db: Parameters<typeof insertAuthorization>[0],
+  site: { npi: string; name: string },
+  memberIds: readonly string[],
+  planId: string,
+): Promise<void> {
+  const hour = 3_600_000;
+  const ages = [
+    { hoursAgo: 62, priority: 'expedited' as const },
+    { hoursAgo: 7 * 24 + 5, priority: 'standard' as const },
+    { hoursAgo: 30, priority: 'standard' as const },
+  ];
+  for (const [i, memberId] of memberIds.entries()) {
+    const age = ages[i % ages.length] ?? ages[0];
+    if (!age) continue;
+    const receivedAt = new Date(Date.now() - age.hoursAgo * hour).toISOString();
+    const day = receivedAt.slice(0, 10);
+    const request = makeDetoxRequest({
+      memberId,
+      planId,
+      facility: site,
+      priority: age.priority,
+      services: [{ code: 'H0014', units: 5 + i * 2, startDate: day, endDate: day }],
+      assessment: {
+        faceToFace: true,
+        date: day,
+        assessedBy: 'R. Imani, LCSW',
+        withdrawalScore: { scale: 'COWS', value: 12 + i * 6 },
+        medicalComplicationsRequireInpatient: false,
+        stableLivingEnvironment: i !== 1,
+        committedToTreatment: true,
+      },
+    });
+    await insertAuthorization(
+      db,
+      receiveAuthorization({
+        id: makeAuthorizationId(receivedAt),
+        request,
+        receivedAt,
+        actor: 'facility_staff:fran',
+      }),
+    );
+  }
 }

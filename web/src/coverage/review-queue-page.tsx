@@ -8,10 +8,10 @@ import { StatusPill } from './preauth-list.tsx';
 
 type Filter = 'all' | 'due-soon' | 'overdue';
 const suggestionWords: Record<string, string> = {
-  approve: 'Approve',
-  'partially-approve': 'Partly approve',
-  pend: 'Ask for information',
-  deny: 'Criteria missed',
+  approve: 'approve',
+  'partially-approve': 'partly approve',
+  pend: 'ask for information',
+  deny: 'deny (criteria missed)',
 };
 /** Member ids masked in the queue: the reviewer does not call members, the id is on the request itself. */
 const mask = (id: string) => `••${id.slice(-4)}`;
@@ -96,7 +96,7 @@ export function ReviewQueuePage() {
                     <td className="small">
                       {met} of {a.criteria.length} met{missed > 0 ? ` · ${missed} missed` : ''}
                       {a.suggestion && (
-                        <div className="muted">{suggestionWords[a.suggestion] ?? a.suggestion}</div>
+                        <div className="muted">Suggests: {suggestionWords[a.suggestion] ?? a.suggestion}</div>
                       )}
                     </td>
                   </tr>
