@@ -151,7 +151,42 @@ describe.skipIf(!chromium)('coverage, preauthorization and the member portal in 
     await mine.getByText(/decided in time/).waitFor();
     await expectPrivate(member);
     await screenshot(member, 'coverage-member-authorizations');
+    await member.getByRole('link', { name: 'Find care' }).click();
+    await member
+      .getByRole('table', { name: 'Care options' })
+      .getByRole('button', { name: /What would I pay\?: Lanternway Ambulatory Detox/ })
+      .first()
+      .click();
+    await member.getByText(/You would pay about \$[\d,.]+ here \(in network\)/).waitFor();
+    await member.getByRole('rowheader', { name: 'You pay' }).waitFor();
+    await expectPrivate(member);
+    await screenshot(member, 'coverage-member-find-care');
     await member.context().close();
+  });
+
+  it('lets a reviewer pend a request for information and the facility answer it, which puts it back in review', async () => {
+    const reviewer = await signedIn(ws.users.reviewer);
+    const expedited = reviewer
+      .getByRole('table', { name: 'Open requests' })
+      .getByRole('row', { name: /Expedited/ });
+    await expedited.getByRole('link').first().click();
+    await reviewer.getByRole('button', { name: 'Start review' }).click();
+    await reviewer.getByRole('radio', { name: 'Pend for information' }).check();
+    await reviewer.getByLabel(/^Information needed/).fill('Send the nursing note from the assessment visit.');
+    await reviewer.getByRole('button', { name: 'Send the request for information' }).click();
+    await reviewer.locator('.status-pill', { hasText: 'Waiting for information' }).first().waitFor();
+    await reviewer.context().close();
+
+    const facility = await signedIn(ws.users.facility);
+    const waiting = facility.getByRole('region', { name: /Waiting for your information/ });
+    await waiting.getByRole('link').first().click();
+    await facility.getByText('“Send the nursing note from the assessment visit.”').waitFor();
+    await facility.getByLabel('Your answer').fill('Nursing note: vital signs stable, COWS 12, no seizures.');
+    await facility.getByRole('button', { name: 'Send information' }).click();
+    await facility.locator('.status-pill', { hasText: 'In review' }).first().waitFor();
+    await facility.getByText('Nursing note: vital signs stable, COWS 12, no seizures.').first().waitFor();
+    await screenshot(facility, 'coverage-facility-answered');
+    await facility.context().close();
   });
 
   it('keeps each screen to its roles: a member cannot open the review queue', async () => {
