@@ -52,7 +52,7 @@ describe.skipIf(!chromium)('the clinical pharmacist in a browser', () => {
     await page.getByRole('button', { name: 'Generate letters' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: /letters generated/ })
+      .filter({ hasText: /generated for/ })
       .waitFor();
     const rows = page.getByRole('region', { name: 'Letters' }).locator('tbody tr');
     await rows.first().waitFor();
@@ -83,6 +83,8 @@ describe.skipIf(!chromium)('the clinical pharmacist in a browser', () => {
       .getByRole('status')
       .filter({ hasText: /added to the review queue/ })
       .waitFor();
+    await page.getByRole('cell', { name: /High MME with many prescribers/ }).waitFor();
+    await screenshot(page, 'pharmacist-lock-in-queue');
     await page.getByRole('link', { name: c.memberId }).click();
     await page.getByRole('heading', { name: /Lock-in review/ }).waitFor();
     expect(page.url()).not.toContain('?');

@@ -6,7 +6,7 @@ import { formatDateTime } from '../ui/dates.ts';
 import { ErrorNotice, Notice } from '../ui/notice.tsx';
 import { LetterReport } from './letter-report.tsx';
 import { type LetterRun, type LetterStatus, todayIso, useLetters } from './pharmacist-api.ts';
-import { letterStatusLabels } from './pharmacist-words.ts';
+import { countOf, letterStatusLabels } from './pharmacist-words.ts';
 
 /** Letters to prescribers (RISK-RULES §8): generate a run, list letters by status, and the sent report. */
 export function LettersPage({ me }: { me: Me }) {
@@ -117,9 +117,10 @@ function GenerateLetters() {
       {run.isError && <ErrorNotice error={run.error} />}
       {run.data && (
         <p role="status" className="saved">
-          {run.data.counts.letters} letters generated for {run.data.counts.highRiskMembers} members at high
-          risk; {run.data.counts.suppressed} repeats suppressed (already told within 180 days);{' '}
-          {run.data.counts.part2Withheld} Part 2 facts left out without consent.
+          {countOf(run.data.counts.letters, 'letter')} generated for{' '}
+          {countOf(run.data.counts.highRiskMembers, 'member')} at high risk;{' '}
+          {countOf(run.data.counts.suppressed, 'repeat')} suppressed (already told within 180 days);{' '}
+          {countOf(run.data.counts.part2Withheld, 'Part 2 fact')} left out without consent.
         </p>
       )}
     </section>

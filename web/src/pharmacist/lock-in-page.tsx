@@ -1,11 +1,16 @@
 import type { Me } from '../api/session.ts';
 import { hrefFor } from '../router.ts';
 import { CodeBadge } from '../ui/code-badge.tsx';
-import { riskFactorInfo } from '../ui/codes.ts';
 import { ErrorNotice } from '../ui/notice.tsx';
 import { LockInActions } from './lock-in-actions.tsx';
 import { type LockIn, useLockIn } from './pharmacist-api.ts';
-import { actorName, describeLockInEvent, lockInStateLabels, scopeLabels } from './pharmacist-words.ts';
+import {
+  actorName,
+  describeLockInEvent,
+  lockInCriteriaInfo,
+  lockInStateLabels,
+  scopeLabels,
+} from './pharmacist-words.ts';
 import { PharmacyCheckForm } from './pharmacy-check-form.tsx';
 
 /** One lock-in: evidence, decision, dates of each state, notices, what can happen next, and its history. */
@@ -35,7 +40,7 @@ export function LockInPage({ lockInId, me }: { lockInId: string; me: Me }) {
             <dd>
               <span className="badges">
                 {l.evidence.criteria.map((c) => (
-                  <CodeBadge key={c} table={riskFactorInfo} code={c} />
+                  <CodeBadge key={c} table={lockInCriteriaInfo} code={c} />
                 ))}
               </span>
             </dd>

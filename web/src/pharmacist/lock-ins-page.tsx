@@ -2,10 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiFetch } from '../api/http.ts';
 import type { Me } from '../api/session.ts';
-import { describeCode, riskFactorInfo } from '../ui/codes.ts';
+import { describeCode } from '../ui/codes.ts';
 import { ErrorNotice, Notice } from '../ui/notice.tsx';
 import { type LockInState, todayIso, useLockIns } from './pharmacist-api.ts';
-import { lockInStateLabels } from './pharmacist-words.ts';
+import { countOf, lockInCriteriaInfo, lockInStateLabels } from './pharmacist-words.ts';
 
 /** Lock-in (RISK-RULES §9): find candidates, the review queue, every lock-in by state, the daily job. */
 export function LockInsPage({ me }: { me: Me }) {
@@ -66,7 +66,7 @@ export function LockInsPage({ me }: { me: Me }) {
                     </td>
                     <td>{lockInStateLabels[l.state]}</td>
                     <td>
-                      {l.evidence.criteria.map((c) => describeCode(riskFactorInfo, c).label).join(', ')}
+                      {l.evidence.criteria.map((c) => describeCode(lockInCriteriaInfo, c).label).join(', ')}
                     </td>
                     <td className="num">
                       {l.evidence.averageDailyMmeW180 === null
@@ -132,8 +132,8 @@ function LockInTools() {
         {review.isError && <ErrorNotice error={review.error} />}
         {review.data && (
           <p role="status" className="saved">
-            {review.data.candidates} members meet the lock-in criteria; {review.data.proposed} added to the
-            review queue, {review.data.alreadyOpen} already have an open lock-in.
+            {countOf(review.data.candidates, 'member')} met the lock-in criteria; {review.data.proposed} added
+            to the review queue, {review.data.alreadyOpen} already have an open lock-in.
           </p>
         )}
       </section>

@@ -1,3 +1,4 @@
+import type { CodeInfo } from '../ui/codes.ts';
 import type { LetterStatus, LockInScope, LockInState } from './pharmacist-api.ts';
 
 /** Plain names for lock-in states (RISK-RULES §9). */
@@ -80,3 +81,17 @@ export const openLockInStates: readonly LockInState[] = [
   'extended',
   'appealed',
 ];
+
+/** The RISK-RULES §9 criteria a lock-in candidate meets, explained like the risk factors. */
+export const lockInCriteriaInfo: Record<string, CodeInfo> = {
+  MME_AND_MULTIPLE_PROVIDERS: {
+    label: 'High MME with many prescribers',
+    rule: 'Average daily MME of 90 or more over the last 180 days, and 3 or more prescribers and 3 or more pharmacies (or 5 or more prescribers).',
+    section: 'RISK-RULES §9 (a)',
+  },
+  OVERDOSE_HISTORY_WITH_OPIOID: {
+    label: 'Overdose history with an opioid fill',
+    rule: 'An opioid overdose code in the last 365 days and an opioid fill in the last 180 days.',
+    section: 'RISK-RULES §9 (b)',
+  },
+};
