@@ -1,4 +1,4 @@
-import type { Role } from '../api/session.ts';
+import { type Role, roleLabels } from '../api/session.ts';
 import { ErrorNotice } from '../ui/notice.tsx';
 import { type AuthorizationView, usePreauth } from './coverage-api.ts';
 import { denialReasonLabels, formatWhen } from './coverage-words.ts';
@@ -110,7 +110,7 @@ function ClinicalPanel({ a }: { a: AuthorizationView }) {
             <dt>Added later</dt>
             <dd>
               {c.additionalInformation.map((info) => (
-                <p key={info}>{info}</p>
+                <div key={info}>{info}</div>
               ))}
             </dd>
           </>
@@ -158,7 +158,7 @@ function DecisionPanel({ a }: { a: AuthorizationView }) {
     <section className="panel" aria-labelledby="decision-title">
       <h2 id="decision-title">Decision</h2>
       <p>
-        <StatusPill status={d.outcome} /> on {formatWhen(d.decidedAt)} by {d.decidedBy}
+        <StatusPill status={d.outcome} /> on {formatWhen(d.decidedAt)} by {describeActor(d.decidedBy)}
       </p>
       <p className="small">
         Units approved:{' '}
@@ -170,21 +170,36 @@ function DecisionPanel({ a }: { a: AuthorizationView }) {
   );
 }
 
+/** "um_reviewer:rita" → "rita (UM reviewer)"; a bare role (the member's view) → its plain name. */
+function describeActor(actor: string): string {
+  const [role, name] = actor.split(':');
+  const label = roleLabels[role as Role] ?? role ?? '';
+  return name ? `${name} (${label})` : label || actor;
+}
+
 function HistoryPanel({ a }: { a: AuthorizationView }) {
+  const entries = [
+    ...a.history.map((h) => ({
+      at: h.at,
+      key: `h-${h.at}-${h.action}`,
+      text: `${h.action.replaceAll('-', ' ')} by ${describeActor(h.actor)}`,
+      note: h.note,
+    })),
+    ...a.notifications.map((n) => ({
+      at: n.at,
+      key: `n-${n.at}-${n.recipient}-${n.kind}`,
+      text: `Notice to the ${n.recipient}`,
+      note: n.message,
+    })),
+  ].sort((x, y) => x.at.localeCompare(y.at));
   return (
     <section className="panel" aria-labelledby="history-title">
       <h2 id="history-title">History and notices</h2>
       <ul className="history">
-        {a.history.map((h) => (
-          <li key={`${h.at}-${h.action}`}>
-            <span className="muted small">{formatWhen(h.at)}</span> {h.action.replaceAll('-', ' ')} by{' '}
-            {h.actor.replace(':', ' ')}
-            {h.note && <div className="small">{h.note}</div>}
-          </li>
-        ))}
-        {a.notifications.map((n) => (
-          <li key={`${n.at}-${n.recipient}-${n.kind}`}>
-            <span className="muted small">{formatWhen(n.at)}</span> notice to the {n.recipient}: {n.message}
+        {entries.map((e) => (
+          <li key={e.key}>
+            <span className="muted small">{formatWhen(e.at)}</span> {e.text}
+            {e.note && <div className="small">{e.note}</div>}
           </li>
         ))}
       </ul>
