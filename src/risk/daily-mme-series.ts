@@ -32,6 +32,15 @@ export async function dailyMmeSeries(
       `select fill_date, end_date, daily_mme from rk_fill where fill_kind = 'opioid' order by fill_date, claim_id`,
     );
   });
+  return sumDailyMme(fills, from, span);
+}
+
+/** RISK-RULES §4 per day: the unrounded daily MME of the opioid fills covering it, summed, then rounded. */
+export function sumDailyMme(
+  fills: ReadonlyArray<{ fill_date: string; end_date: string; daily_mme: number | null }>,
+  from: string,
+  span: number,
+): DailyMme[] {
   const series: DailyMme[] = [];
   for (let i = 0; i < span; i++) {
     const date = addDays(from, i);

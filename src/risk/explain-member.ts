@@ -1,9 +1,11 @@
 import type { Warehouse } from '../platform/warehouse/warehouse.ts';
 import { roundMme } from '../reference/daily-mme.ts';
+import { type DailyMme, sumDailyMme } from './daily-mme-series.ts';
 import { readMemberMetrics } from './read-metrics.ts';
 import { parseRiskConfig, type RiskConfig } from './risk-config.ts';
 import type { MemberMetrics } from './risk-types.ts';
 import { withRuleLock } from './rule-lock.ts';
+import { addDays } from './rule-tables.ts';
 import { runRules } from './run-rules.ts';
 
 export interface ExplainedFill {
@@ -35,16 +37,23 @@ export interface MemberExplanation {
   fills: ExplainedFill[];
   /** On the worklist as of this date (eligible, an emergency in L90, a risk factor). */
   candidate: { priority: number; latestEmergency: string } | null;
+  /**
+   * With `withDailyMme`: MME on each day of the long window (W365 by default) up to the
+   * as-of date, from the same run's fills; the same figures as `dailyMmeSeries` over it.
+   */
+  dailyMme?: DailyMme[];
 }
 
 /** Why a member is (or is not) on the worklist as of a date: fills with MME, windows, every factor with its numbers. */
 export async function explainMember(
   warehouse: Warehouse,
   memberId: string,
-  options: { asOf: string; config?: RiskConfig },
+  options: { asOf: string; config?: RiskConfig; withDailyMme?: boolean },
 ): Promise<MemberExplanation> {
   const config = options.config ?? parseRiskConfig({});
-  return withRuleLock(warehouse, () => explainLocked(warehouse, memberId, options.asOf, config));
+  return withRuleLock(warehouse, () =>
+    explainLocked(warehouse, memberId, options.asOf, config, options.withDailyMme === true),
+  );
 }
 
 async function explainLocked(
@@ -52,6 +61,7 @@ async function explainLocked(
   memberId: string,
   asOf: string,
   config: RiskConfig,
+  withDailyMme: boolean,
 ): Promise<MemberExplanation> {
   await runRules(warehouse, config, { asOf, memberId });
   const [metrics] = await readMemberMetrics(warehouse, config, 'all');
@@ -75,7 +85,7 @@ async function explainLocked(
   const [candidate] = await warehouse.all<{ priority: number; latest_emergency: string }>(
     'select priority, latest_emergency from rk_candidate',
   );
-  return {
+  const explanation: MemberExplanation = {
     memberId,
     asOf,
     factorSet: config.factorSet,
@@ -101,4 +111,11 @@ async function explainLocked(
       ? { priority: candidate.priority, latestEmergency: candidate.latest_emergency }
       : null,
   };
+  // rk_fill holds every fill reaching W365 (§1), so the long window's days are all covered.
+  if (withDailyMme) {
+    const opioids = fills.filter((f) => f.fill_kind === 'opioid');
+    const span = config.windows.longDays;
+    explanation.dailyMme = sumDailyMme(opioids, addDays(asOf, -(span - 1)), span);
+  }
+  return explanation;
 }

@@ -4,6 +4,7 @@ import { computeDailyMme } from './compute-mme.ts';
 import { dailyMmeSeries } from './daily-mme-series.ts';
 import { explainMember } from './explain-member.ts';
 import { parseRiskConfig } from './risk-config.ts';
+import { addDays } from './rule-tables.ts';
 import { addFill, addMember, D, ndc, openTestWarehouse } from './test-population.ts';
 
 let w: Warehouse;
@@ -109,6 +110,41 @@ describe('daily MME of a fill (RISK-RULES §4)', () => {
     const series = await dailyMmeSeries(w, 'M1', '2026-05-31', '2026-06-13');
     expect(series.map((d) => d.mme)).toEqual([0, 30, 30, 30, 30, 30, 30, 30, 50, 50, 50, 20, 20, 0]);
     expect(series[0]?.date).toBe('2026-05-31');
+  });
+
+  it('gives an explanation with daily MME over W365 equal to the series, from one run', async () => {
+    // One fill that starts before W365 and reaches into it, and two overlapping ones near D.
+    await addFill(w, {
+      id: 'OLD',
+      member: 'M1',
+      date: addDays(D, -380),
+      ndc: ndc.oxycodone5,
+      quantity: 180,
+      days: 30,
+    });
+    await addFill(w, {
+      id: 'A',
+      member: 'M1',
+      date: '2026-06-01',
+      ndc: ndc.oxycodone5,
+      quantity: 40,
+      days: 10,
+    });
+    await addFill(w, {
+      id: 'B',
+      member: 'M1',
+      date: '2026-06-08',
+      ndc: ndc.hydrocodone5,
+      quantity: 20,
+      days: 5,
+    });
+    const explained = await explainMember(w, 'M1', { asOf: D, withDailyMme: true });
+    const series = await dailyMmeSeries(w, 'M1', addDays(D, -364), D);
+    expect(explained.dailyMme).toEqual(series);
+    expect(series).toHaveLength(365);
+    expect(series[0]?.mme).toBeGreaterThan(0);
+    expect(series.some((d) => d.mme === 50)).toBe(true);
+    expect((await explainMember(w, 'M1', { asOf: D })).dailyMme).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
-import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
-import { dailyMmeSeries, explainMember } from '../../risk/index.ts';
+import { type Warehouse, withOwnConnection } from '../../platform/warehouse/warehouse.ts';
+import { explainMember } from '../../risk/index.ts';
 import { withWarehouseLock } from './warehouse-lock.ts';
 
 export interface MemberRisk {
@@ -16,13 +16,10 @@ export interface MemberRisk {
 const part2Factors = new Set(['OUD_DIAGNOSIS', 'OTHER_SUD_DIAGNOSIS']);
 const part2Context = new Set(['ON_MOUD']);
 
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /**
- * The risk engine's explanation of a member as of a date, with a year of daily MME.
- * Without `includePart2`, SUD factors and any evidence from labeled claims are left out.
+ * The risk engine's explanation of a member as of a date, with a year (W365) of daily MME
+ * from the same run. Without `includePart2`, SUD factors and any evidence from labeled
+ * claims are left out.
  */
 export async function explainMemberRisk(
   w: Warehouse,
@@ -30,10 +27,23 @@ export async function explainMemberRisk(
   asOf: string,
   includePart2: boolean,
 ): Promise<MemberRisk> {
-  const { explanation, series } = await withWarehouseLock(async () => ({
-    explanation: await explainMember(w, memberId, { asOf }),
-    series: await dailyMmeSeries(w, memberId, addDays(asOf, -364), asOf),
-  }));
+  return withWarehouseLock(() =>
+    withOwnConnection(w, (c) =>
+      // On a pooled connection, one transaction: the run's temp-table steps then skip a commit each.
+      c === w
+        ? explainOn(c, memberId, asOf, includePart2)
+        : c.transaction((tx) => explainOn(tx, memberId, asOf, includePart2)),
+    ),
+  );
+}
+
+async function explainOn(
+  w: Warehouse,
+  memberId: string,
+  asOf: string,
+  includePart2: boolean,
+): Promise<MemberRisk> {
+  const explanation = await explainMember(w, memberId, { asOf, withDailyMme: true });
   const m = explanation.metrics;
   let labeled = new Set<string>();
   if (!includePart2) {
@@ -56,6 +66,6 @@ export async function explainMemberRisk(
     emergencies: (m?.emergencies ?? []).filter((e) => keep(e.claimId)),
     exclusions: m?.exclusions ?? [],
     context: (m?.context ?? []).filter((c) => includePart2 || !part2Context.has(c)),
-    dailyMme: series,
+    dailyMme: explanation.dailyMme ?? [],
   };
 }

@@ -2,9 +2,11 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import type { RouteModule } from '../../platform/http/route-module.ts';
+import { withOwnConnection } from '../../platform/warehouse/warehouse.ts';
 import type { CaseTables } from '../cases/case-tables.ts';
 import { readClaimsTimeline, readCoverage, readMemberProfile } from './member-record.ts';
 import { explainMemberRisk } from './member-risk.ts';
+import { withWarehouseLock } from './warehouse-lock.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -100,29 +102,41 @@ export const memberRoutes: RouteModule = {
             const profile = await readMemberProfile(warehouse, memberId);
             if (!profile) throw new AppError('not_found', 'There is no such member.');
             const cases = db.withTables<CaseTables>();
-            const latestRun = await cases
-              .selectFrom('identification_run')
-              .select(sql<string>`max(as_of)`.as('as_of'))
-              .executeTakeFirst();
+            const [latestRun, openCase] = await Promise.all([
+              cases
+                .selectFrom('identification_run')
+                .select(sql<string>`max(as_of)`.as('as_of'))
+                .executeTakeFirst(),
+              cases
+                .selectFrom('outreach_case')
+                .select(['case_id', 'version', 'assigned_to'])
+                .where('member_id', '=', memberId)
+                .where('status', '=', 'open')
+                .executeTakeFirst(),
+            ]);
             const asOf = request.query.asOf ?? latestRun?.as_of ?? new Date().toISOString().slice(0, 10);
-            const openCase = await cases
-              .selectFrom('outreach_case')
-              .select(['case_id', 'version', 'assigned_to'])
-              .where('member_id', '=', memberId)
-              .where('status', '=', 'open')
-              .executeTakeFirst();
+            // The record and the risk run each on a pooled warehouse connection, side by side.
+            const [record, risk] = await Promise.all([
+              withWarehouseLock(() =>
+                withOwnConnection(warehouse, async (c) => ({
+                  coverage: await readCoverage(c, memberId),
+                  timeline: await readClaimsTimeline(
+                    c,
+                    memberId,
+                    addDays(asOf, -364),
+                    asOf,
+                    grant.includePart2,
+                  ),
+                })),
+              ),
+              explainMemberRisk(warehouse, memberId, asOf, grant.includePart2),
+            ]);
             return {
               asOf,
               profile,
-              coverage: await readCoverage(warehouse, memberId),
-              risk: await explainMemberRisk(warehouse, memberId, asOf, grant.includePart2),
-              timeline: await readClaimsTimeline(
-                warehouse,
-                memberId,
-                addDays(asOf, -364),
-                asOf,
-                grant.includePart2,
-              ),
+              coverage: record.coverage,
+              risk,
+              timeline: record.timeline,
               openCase: openCase
                 ? { caseId: openCase.case_id, version: openCase.version, assignedTo: openCase.assigned_to }
                 : null,

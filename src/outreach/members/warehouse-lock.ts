@@ -1,16 +1,19 @@
-let tail: Promise<unknown> = Promise.resolve();
+const inFlight = new Set<Promise<unknown>>();
 
 /**
- * Runs `fn` alone on the warehouse: the risk engine's explanations build temp
- * tables on the one connection, so two at once would read each other's steps.
+ * Runs `fn` (member-view work on the warehouse) and keeps track of it until it settles, so
+ * the server can wait for it before the warehouse closes. It does not serialise: each
+ * explanation runs on a pooled connection of its own (`withOwnConnection`).
  */
 export function withWarehouseLock<T>(fn: () => Promise<T>): Promise<T> {
-  const run = tail.then(fn, fn);
-  tail = run.catch(() => undefined);
+  const run = fn();
+  inFlight.add(run);
+  const forget = () => inFlight.delete(run);
+  run.then(forget, forget);
   return run;
 }
 
-/** Resolves once every explanation queued so far has finished (before the warehouse closes). */
+/** Resolves once every piece of member-view work started so far has settled (before the warehouse closes). */
 export async function drainWarehouseLock(): Promise<void> {
-  await tail;
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
 }

@@ -17,4 +17,15 @@ export interface Warehouse {
   /** Runs `fn` in one transaction: all of it commits, or none of it. */
   transaction<T>(fn: (tx: Warehouse) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Runs `fn` on a connection of its own from a small pool on the same database, so
+   * independent reads (and per-connection temp tables) run beside other requests.
+   * Engines without a pool leave it out; use `withOwnConnection`.
+   */
+  withConnection?<T>(fn: (connection: Warehouse) => Promise<T>): Promise<T>;
+}
+
+/** Runs `fn` on a pooled connection of its own when the warehouse has a pool, else on the warehouse itself. */
+export function withOwnConnection<T>(w: Warehouse, fn: (connection: Warehouse) => Promise<T>): Promise<T> {
+  return w.withConnection ? w.withConnection(fn) : fn(w);
 }
