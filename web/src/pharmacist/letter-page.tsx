@@ -7,6 +7,7 @@ import { CodeBadge } from '../ui/code-badge.tsx';
 import { riskFactorInfo } from '../ui/codes.ts';
 import { formatDateTime } from '../ui/dates.ts';
 import { ErrorNotice } from '../ui/notice.tsx';
+import { ActionError } from './action-error.tsx';
 import { ConfirmButton } from './confirm-button.tsx';
 import { type LetterSummary, useLetter } from './pharmacist-api.ts';
 import { actorName, describeLetterEvent, letterStatusLabels } from './pharmacist-words.ts';
@@ -47,6 +48,9 @@ export function LetterPage({ letterId, me }: { letterId: string; me: Me }) {
       <p>
         <a className="button" href={pdf} target="_blank" rel="noreferrer">
           Open the letter (PDF)
+        </a>{' '}
+        <a href={pdf} download="prescriber-letter.pdf">
+          Download
         </a>
       </p>
       <div className="two-col">
@@ -165,7 +169,7 @@ function SendLetter({ letter }: { letter: LetterSummary }) {
           onConfirm={() => send.mutate()}
         />
       </div>
-      {send.isError && <ErrorNotice error={send.error} />}
+      {send.isError && <ActionError error={send.error} />}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { apiFetch } from '../api/http.ts';
 import type { Me } from '../api/session.ts';
 import { formatDateTime } from '../ui/dates.ts';
 import { ErrorNotice, Notice } from '../ui/notice.tsx';
+import { ActionError } from './action-error.tsx';
 import { LetterReport } from './letter-report.tsx';
 import { type LetterRun, type LetterStatus, todayIso, useLetters } from './pharmacist-api.ts';
 import { countOf, letterStatusLabels } from './pharmacist-words.ts';
@@ -114,7 +115,7 @@ function GenerateLetters() {
           Letters are not sent until you send each one. Unsent letters of an earlier run are replaced.
         </span>
       </form>
-      {run.isError && <ErrorNotice error={run.error} />}
+      {run.isError && <ActionError error={run.error} />}
       {run.data && (
         <p role="status" className="saved">
           {countOf(run.data.counts.letters, 'letter')} generated for{' '}

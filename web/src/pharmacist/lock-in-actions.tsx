@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { apiFetch } from '../api/http.ts';
-import { ErrorNotice } from '../ui/notice.tsx';
+import { ActionError } from './action-error.tsx';
 import { ConfirmButton } from './confirm-button.tsx';
 import { type LockIn, type LockInCommand, type LockInScope, todayIso } from './pharmacist-api.ts';
 import { lockInStateLabels, openLockInStates, scopeLabels } from './pharmacist-words.ts';
@@ -114,7 +114,7 @@ export function LockInActions({ lockIn }: { lockIn: LockIn }) {
         </Step>
       )}
       {!open && <p className="muted">This lock-in is closed: nothing more to do.</p>}
-      {transition.isError && <ErrorNotice error={transition.error} />}
+      {transition.isError && <ActionError error={transition.error} />}
       {done && (
         <p role="status" className="saved">
           {done}

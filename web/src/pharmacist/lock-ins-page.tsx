@@ -4,6 +4,7 @@ import { apiFetch } from '../api/http.ts';
 import type { Me } from '../api/session.ts';
 import { describeCode } from '../ui/codes.ts';
 import { ErrorNotice, Notice } from '../ui/notice.tsx';
+import { ActionError } from './action-error.tsx';
 import { type LockInState, todayIso, useLockIns } from './pharmacist-api.ts';
 import { countOf, lockInCriteriaInfo, lockInStateLabels } from './pharmacist-words.ts';
 
@@ -129,7 +130,7 @@ function LockInTools() {
             {review.isPending ? 'Finding…' : 'Find lock-in candidates'}
           </button>
         </div>
-        {review.isError && <ErrorNotice error={review.error} />}
+        {review.isError && <ActionError error={review.error} />}
         {review.data && (
           <p role="status" className="saved">
             {countOf(review.data.candidates, 'member')} met the lock-in criteria; {review.data.proposed} added
@@ -150,7 +151,7 @@ function LockInTools() {
             Run the daily job
           </button>
         </div>
-        {job.isError && <ErrorNotice error={job.error} />}
+        {job.isError && <ActionError error={job.error} />}
         {job.data && (
           <p role="status" className="saved">
             {job.data.today}: {job.data.examined} examined, {job.data.activated} started, {job.data.expired}{' '}

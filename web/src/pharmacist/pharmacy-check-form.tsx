@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { apiFetch } from '../api/http.ts';
-import { ErrorNotice } from '../ui/notice.tsx';
+import { ActionError } from './action-error.tsx';
 import { type PharmacyDecision, todayIso } from './pharmacist-api.ts';
 
 /** Tries a fill against the point-of-sale edit (`POST /api/pharmacy/check`) and shows allow or deny with why. */
@@ -77,7 +77,7 @@ export function PharmacyCheckForm({
           </button>
         </div>
       </form>
-      {check.isError && <ErrorNotice error={check.error} />}
+      {check.isError && <ActionError error={check.error} />}
       {d && (
         <div role="status" className={`check-result check-${d.decision}`}>
           <strong>{d.decision === 'allow' ? 'Allow' : 'Deny'}</strong> · {d.message}{' '}
