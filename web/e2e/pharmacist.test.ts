@@ -100,6 +100,15 @@ describe.skipIf(!chromium)('the clinical pharmacist in a browser', () => {
     await page.getByRole('button', { name: 'Yes, send the initial notice' }).click();
     await page.getByRole('link', { name: 'Initial notice (PDF)' }).waitFor();
 
+    // Too early: the member has 30 days to respond. The step is refused, with why, and nothing changes.
+    await page.getByRole('button', { name: 'Send the second notice' }).click();
+    await page.getByRole('button', { name: 'Yes, send the second notice' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Cannot send the second notice yet' }).waitFor();
+    await page.getByRole('alert').getByText('Nothing was changed.').waitFor();
+    expect(await page.getByRole('heading', { name: /Lock-in review/ }).textContent()).toContain(
+      'Initial notice sent',
+    );
+
     await page.getByLabel('Preferred pharmacy NPI').fill(c.pharmacies[0]);
     await page.getByRole('button', { name: 'Record response' }).click();
     await page.getByText(`pharmacy ${c.pharmacies[0]}`).waitFor();
