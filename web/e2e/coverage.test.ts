@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, screenshot, signIn } from './browser.ts';
 import { type CoverageWorkspace, startCoverageWorkspace } from './start-coverage-workspace.ts';
 import { buildWebApp, e2ePassword } from './start-workspace.ts';
@@ -28,8 +28,13 @@ describe.skipIf(!chromium)('coverage, preauthorization and the member portal in 
     await ws?.close();
   });
 
-  async function signedIn(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // A failed step must not leave its pages open for the next test.
+  afterEach(async () => {
+    for (const context of browser?.contexts() ?? []) await context.close();
+  });
+
+  async function signedIn(username: string, width = 1280, height = 800): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height } });
     const page = await context.newPage();
     await signIn(page, ws.baseUrl, username, e2ePassword);
     return page;
@@ -187,6 +192,57 @@ describe.skipIf(!chromium)('coverage, preauthorization and the member portal in 
     await facility.getByText('Nursing note: vital signs stable, COWS 12, no seizures.').first().waitFor();
     await screenshot(facility, 'coverage-facility-answered');
     await facility.context().close();
+  });
+
+  it('makes a denial name the criteria missed and a specific reason, and shows it overdue when decided late', async () => {
+    const reviewer = await signedIn(ws.users.reviewer);
+    await reviewer.getByRole('button', { name: /^Overdue/ }).click();
+    const late = reviewer.getByRole('table', { name: 'Open requests' }).getByRole('row', { name: /overdue/ });
+    await late.getByRole('link').first().click();
+    await reviewer.getByRole('table', { name: 'Criteria' }).getByText('Missed', { exact: true }).waitFor();
+    await reviewer.getByRole('button', { name: 'Start review' }).click();
+    await reviewer.getByRole('radio', { name: 'Deny' }).check();
+    await reviewer.getByRole('combobox', { name: /^Reason/ }).selectOption('medical-necessity-not-met');
+    expect(await reviewer.getByRole('checkbox', { name: /Stable living environment/ }).isChecked()).toBe(
+      true,
+    );
+    await reviewer.getByLabel(/^Specific reason/).fill('Too short');
+    await reviewer.getByRole('button', { name: 'Deny…' }).click();
+    await reviewer.getByRole('button', { name: 'Confirm: deny' }).click();
+    await reviewer
+      .getByRole('alert')
+      .getByText(/specific reason/)
+      .waitFor();
+    await reviewer.getByRole('button', { name: 'Go back' }).click();
+    await reviewer
+      .getByLabel(/^Specific reason/)
+      .fill(
+        'No stable place to stay during outpatient detox; residential withdrawal management fits better.',
+      );
+    await reviewer.getByRole('button', { name: 'Deny…' }).click();
+    await reviewer.getByRole('button', { name: 'Confirm: deny' }).click();
+    await reviewer.getByRole('heading', { name: 'Decision', exact: true }).waitFor();
+    await reviewer.getByText('Reason: Medical necessity criteria not met').waitFor();
+    await reviewer
+      .getByText(/decided \d+h late/)
+      .first()
+      .waitFor();
+    await reviewer.context().close();
+  });
+
+  it('works on a tablet-sized screen for the reviewer and the case manager', async () => {
+    for (const [user, hash] of [
+      [ws.users.reviewer, '#/reviews'],
+      [ws.users.caseManager, `#/care/${encodeURIComponent(ws.member.memberId)}`],
+    ] as const) {
+      const page = await signedIn(user, 820, 1180);
+      await page.goto(`${ws.baseUrl}/${hash}`);
+      await page.locator('table').first().waitFor();
+      await screenshot(page, `coverage-tablet-${hash.split('/')[1]}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.context().close();
+    }
   });
 
   it('keeps each screen to its roles: a member cannot open the review queue', async () => {

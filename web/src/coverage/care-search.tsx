@@ -125,12 +125,12 @@ export function CareSearch({
             <thead>
               <tr>
                 <th>Name</th>
-                <th>Kind</th>
+                <th className="wide-only">Kind</th>
                 <th>Network</th>
                 <th>Where</th>
                 <th>Services</th>
                 <th>New patients</th>
-                <th>Languages</th>
+                <th className="wide-only">Languages</th>
                 <th />
               </tr>
             </thead>
@@ -141,7 +141,7 @@ export function CareSearch({
                     <strong>{hit.name}</strong>
                     <div className="small muted">{hit.phone}</div>
                   </td>
-                  <td>{careTypeLabels[hit.type]}</td>
+                  <td className="wide-only">{careTypeLabels[hit.type]}</td>
                   <td>
                     {hit.networkStatus === 'in' ? (
                       <span className="badge">In network</span>
@@ -154,7 +154,7 @@ export function CareSearch({
                   </td>
                   <td className="small">{hit.services.map((s) => serviceLabels[s]).join(', ')}</td>
                   <td>{hit.acceptingNewPatients ? 'Yes' : <span className="muted">Not now</span>}</td>
-                  <td className="small">{hit.languages.join(', ')}</td>
+                  <td className="small wide-only">{hit.languages.join(', ')}</td>
                   <td>
                     <button
                       type="button"

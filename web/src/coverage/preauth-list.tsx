@@ -33,7 +33,7 @@ export function PreauthList({
             {audience === 'facility' && <th>Member</th>}
             <th>Status</th>
             <th>Decision clock</th>
-            <th>Authorization</th>
+            <th className="wide-only">Authorization</th>
           </tr>
         </thead>
         <tbody>
@@ -54,7 +54,7 @@ export function PreauthList({
               <td>
                 <DecisionClock clock={a.clock} />
               </td>
-              <td className="small">{a.id}</td>
+              <td className="small wide-only">{a.id}</td>
             </tr>
           ))}
         </tbody>

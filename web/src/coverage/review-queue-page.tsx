@@ -63,8 +63,8 @@ export function ReviewQueuePage() {
                 <th>Priority</th>
                 <th>Care requested</th>
                 <th>Facility</th>
-                <th>Member</th>
-                <th>Received</th>
+                <th className="wide-only">Member</th>
+                <th className="wide-only">Received</th>
                 <th>Status</th>
                 <th>Criteria</th>
               </tr>
@@ -88,8 +88,8 @@ export function ReviewQueuePage() {
                       </div>
                     </td>
                     <td>{a.facility.name}</td>
-                    <td className="small">{mask(a.memberId)}</td>
-                    <td className="nowrap">{formatWhen(a.receivedAt)}</td>
+                    <td className="small wide-only">{mask(a.memberId)}</td>
+                    <td className="nowrap wide-only">{formatWhen(a.receivedAt)}</td>
                     <td>
                       <StatusPill status={a.status} />
                     </td>
