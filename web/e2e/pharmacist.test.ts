@@ -31,8 +31,8 @@ describe.skipIf(!chromium)('the clinical pharmacist in a browser', () => {
   });
 
   it('shows prescribers ranked by their high-risk members, with the facts per member', async () => {
+    await page.getByRole('heading', { name: 'Prescriber monitoring' }).waitFor(); // the pharmacist's start screen
     await page.getByRole('link', { name: 'Prescribers' }).click();
-    await page.getByRole('heading', { name: 'Prescriber monitoring' }).waitFor();
     const panels = page.locator('details.prescriber');
     await panels.first().waitFor();
     expect(await panels.count()).toBeGreaterThan(1);

@@ -2,6 +2,7 @@ import { useMe } from './api/session.ts';
 import { CasePage } from './call/case-page.tsx';
 import { coverageHome, FindCareLink } from './coverage/coverage-screen.tsx';
 import { MemberPage } from './member/member-page.tsx';
+import { pharmacistHome } from './pharmacist/pharmacist-screens.tsx';
 import { useRoute } from './router.ts';
 import { extraNav, extraScreens } from './screens.tsx';
 import { Layout } from './shell/layout.tsx';
@@ -37,6 +38,8 @@ export function App() {
         <MemberPage memberId={route.memberId} />
       ) : !worksCases(user.role) && coverageHome(user) ? (
         coverageHome(user)
+      ) : pharmacistHome(user) ? (
+        pharmacistHome(user)
       ) : !worksCases(user.role) ? (
         <Notice title="Nothing to work here">
           The outreach worklist is for case managers and supervisors.{' '}

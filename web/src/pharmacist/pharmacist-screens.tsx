@@ -56,3 +56,8 @@ export function pharmacistNav(role: Role): Array<{ label: string; href: string }
     ];
   return [];
 }
+
+/** A clinical pharmacist's start screen (prescriber monitoring), or undefined for other roles. */
+export function pharmacistHome(me: Me): ReactNode | undefined {
+  return me.role === 'clinical_pharmacist' ? <PrescribersPage /> : undefined;
+}
