@@ -48,6 +48,8 @@ describe.skipIf(!chromium)('coverage, preauthorization and the member portal in 
   it('lets a case manager find an in-network ambulatory detox near the member and show the cost in and out of network', async () => {
     const page = await signedIn(ws.users.caseManager);
     await page.goto(`${ws.baseUrl}/#/members/${encodeURIComponent(ws.member.memberId)}`);
+    await page.getByRole('heading', { name: 'Daily MME, last 12 months' }).waitFor();
+    await screenshot(page, 'coverage-member-find-care-link');
     await page.getByRole('link', { name: /^Find care/ }).click();
     await page.getByRole('heading', { name: 'Find care' }).waitFor();
     const detox = page

@@ -127,7 +127,7 @@ function CareLinkBar({ memberId }: { memberId: string }) {
   return (
     <p className="care-link">
       <a href={coverageHref({ kind: 'find-care', memberId })}>
-        Find care: covered programs, eligibility and cost →
+        Find care for this member: programs, eligibility, cost →
       </a>
     </p>
   );
