@@ -47,7 +47,7 @@ describe.skipIf(!chromium)('the clinical pharmacist in a browser', () => {
     await screenshot(page, 'pharmacist-prescribers');
   });
 
-  it('generates letters, opens a real PDF and sends a letter behind a confirmation', async () => {
+  it('generates letters, opens a real PDF, sends one behind a confirmation and shows it opened and downloaded once', async () => {
     await page.getByRole('link', { name: 'Letters', exact: true }).click();
     await page.getByRole('button', { name: 'Generate letters' }).click();
     await page
@@ -72,6 +72,19 @@ describe.skipIf(!chromium)('the clinical pharmacist in a browser', () => {
     await page.getByRole('button', { name: 'Yes, send letter' }).click();
     await page.getByRole('status').filter({ hasText: 'Sent. The secure link' }).waitFor();
     await page.getByRole('list', { name: 'Letter events' }).getByText('Sent (secure link)').waitFor();
+
+    // The prescriber's side: opening the link, then the one download it allows; both show as events.
+    const link = (await page.locator('.secure-link').textContent()) ?? '';
+    expect(link).toMatch(/\/api\/letter-links\/[A-Za-z0-9_-]{20,}$/);
+    expect((await page.request.get(link)).status()).toBe(200);
+    const download = await page.request.post(`${link}/download`, { data: {} });
+    expect(download.headers()['content-type']).toBe('application/pdf');
+    expect((await page.request.post(`${link}/download`, { data: {} })).status()).toBe(403);
+    await page.reload();
+    const events = page.getByRole('list', { name: 'Letter events' });
+    await events.getByText('Link opened by the prescriber').waitFor();
+    await events.getByText('Downloaded by the prescriber').waitFor();
+    await events.getByText(/Download refused/).waitFor();
     await screenshot(page, 'pharmacist-letter-sent');
   });
 

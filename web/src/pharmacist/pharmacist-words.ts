@@ -35,7 +35,7 @@ export function describeLetterEvent(kind: string): string {
     sent: 'Sent (secure link)',
     opened: 'Link opened by the prescriber',
     downloaded: 'Downloaded by the prescriber',
-    refused: 'Link refused',
+    download_refused: 'Download refused (link used, expired or withdrawn)',
     superseded: 'Replaced by a later run',
   };
   return words[kind] ?? kind.replaceAll('_', ' ');
