@@ -191,6 +191,12 @@ describe.skipIf(!chromium)('the clinical pharmacist in a browser', () => {
       .waitFor();
     expect(await sup.getByRole('button', { name: 'Generate letters' }).count()).toBe(0);
     await screenshot(sup, 'supervisor-letters-sent');
+    await sup.setViewportSize({ width: 1024, height: 768 }); // a tablet
+    await sup.getByRole('link', { name: 'Lock-ins' }).click();
+    await sup.getByLabel('State').selectOption('');
+    await sup.getByRole('cell', { name: 'Expired' }).waitFor();
+    expect(await sup.getByRole('button', { name: 'Find lock-in candidates' }).count()).toBe(0);
+    await screenshot(sup, 'supervisor-lock-ins-tablet');
     await context.close();
   });
 });
