@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import type { Me, Role } from '../api/session.ts';
 import { useCase } from '../member/use-member.ts';
 import { CrisisBanner, ResourcesPage } from '../portal/crisis-lines.tsx';
@@ -72,10 +72,20 @@ export function coverageScreen(parts: readonly string[], me: Me): ReactNode | un
 
 /** The start screen of a role whose work is here (reviewer, facility, member), or undefined. */
 export function coverageHome(me: Me): ReactNode | undefined {
-  if (me.role === 'um_reviewer') return coverageScreen(['reviews'], me);
-  if (me.role === 'facility_staff') return coverageScreen(['requests'], me);
-  if (me.role === 'member') return coverageScreen(['my-plan'], me);
-  return undefined;
+  const home = homes[me.role];
+  return home ? <GoTo hash={home} /> : undefined;
+}
+
+const homes: Partial<Record<Role, string>> = {
+  um_reviewer: '#/reviews',
+  facility_staff: '#/requests',
+  member: '#/my-plan',
+};
+
+/** Moves to a role's start screen, replacing the entry so Back does not bounce. */
+function GoTo({ hash }: { hash: string }) {
+  useEffect(() => window.location.replace(hash), [hash]);
+  return <p className="loading">Loading…</p>;
 }
 
 /** Navigation entries for the coverage and portal screens, by role. */
