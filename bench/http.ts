@@ -134,6 +134,8 @@ async function measure(store: OpsStore, warehouse: Warehouse, label: string): Pr
         `  ${label.padEnd(9)} ${endpoint.padEnd(26)} ${String(f.requestsPerSecond).padStart(6)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  non-2xx ${f.non2xx}  timeouts ${f.timeouts}`,
       );
     };
+    // The floor on this machine in this run: the same server, login, guard and logging, no store work.
+    await run('GET /api/health', () => '/api/health');
     let page = 0;
     await run('GET /api/worklist', () => `/api/worklist?page=${(page++ % 200) + 1}`);
     let n = 0;
@@ -180,6 +182,14 @@ try {
       }
     }
     t = Date.now();
+  }
+  // Ratios against /api/health in the same store's run, so a loaded machine reads as such.
+  for (const f of figures) {
+    const health = figures.find((h) => h.store === f.store && h.endpoint === 'GET /api/health');
+    if (!health || f === health) continue;
+    console.log(
+      `  ${f.store.padEnd(9)} ${f.endpoint.padEnd(26)} req/s ${(f.requestsPerSecond / health.requestsPerSecond).toFixed(2)}× health  p99 ${(f.p99 / health.p99).toFixed(1)}× health`,
+    );
   }
   console.log(
     JSON.stringify({

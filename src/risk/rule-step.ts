@@ -13,7 +13,7 @@ export interface RuleStep {
 /** The table each `{name}` in step SQL reads: the warehouse table itself, or a scoped copy. */
 export type ClaimSources = Readonly<Record<string, string>>;
 
-/** Builds each step's temp table in order (drop, then `create temp table … as`). */
+/** Builds each step's temp table in order (DuckDB: `create or replace`, one statement; else drop, then create). */
 export async function runRuleSteps(
   warehouse: Warehouse,
   steps: readonly RuleStep[],
@@ -23,8 +23,12 @@ export async function runRuleSteps(
   for (const step of steps) {
     const started = Date.now();
     const sql = step.sql.replace(/\{([a-z_]+)\}/g, (_, table: string) => sources[table] ?? table);
-    await warehouse.run(`drop table if exists ${step.name}`);
-    await warehouse.run(`create temp table ${step.name} as ${sql}`);
+    if (warehouse.dialect === 'duckdb')
+      await warehouse.run(`create or replace temp table ${step.name} as ${sql}`);
+    else {
+      await warehouse.run(`drop table if exists ${step.name}`);
+      await warehouse.run(`create temp table ${step.name} as ${sql}`);
+    }
     onStep?.(step.name, Date.now() - started);
   }
 }

@@ -218,6 +218,8 @@ async function readLoadedKey(warehouse: Warehouse): Promise<string | null> {
 }
 
 async function createTable(warehouse: Warehouse, name: string, columns: string): Promise<void> {
+  if (warehouse.dialect === 'duckdb')
+    return warehouse.run(`create or replace temp table ${name} (${columns})`);
   await warehouse.run(`drop table if exists ${name}`);
   await warehouse.run(`create temp table ${name} (${columns})`);
 }

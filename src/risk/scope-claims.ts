@@ -9,17 +9,24 @@ import type { ClaimSources } from './rule-step.ts';
  */
 export async function scopeClaims(warehouse: Warehouse, memberId: string): Promise<ClaimSources> {
   const byMember = ['member', 'enrollment', 'pharmacy_claim', 'medical_claim'];
+  const duck = warehouse.dialect === 'duckdb';
   for (const table of byMember) {
-    await warehouse.run(`drop table if exists rk_scope_${table}`);
-    await warehouse.run(`create temp table rk_scope_${table} as select * from ${table} where 1 = 0`);
+    if (duck)
+      await warehouse.run(
+        `create or replace temp table rk_scope_${table} as select * from ${table} where 1 = 0`,
+      );
+    else {
+      await warehouse.run(`drop table if exists rk_scope_${table}`);
+      await warehouse.run(`create temp table rk_scope_${table} as select * from ${table} where 1 = 0`);
+    }
     await warehouse.run(`insert into rk_scope_${table} select * from ${table} where member_id = $1`, [
       memberId,
     ]);
   }
   for (const table of ['medical_claim_line', 'medical_claim_dx']) {
-    await warehouse.run(`drop table if exists rk_scope_${table}`);
+    if (!duck) await warehouse.run(`drop table if exists rk_scope_${table}`);
     await warehouse.run(
-      `create temp table rk_scope_${table} as
+      `create ${duck ? 'or replace ' : ''}temp table rk_scope_${table} as
        select t.* from ${table} t where t.claim_id in (select claim_id from rk_scope_medical_claim)`,
     );
   }
