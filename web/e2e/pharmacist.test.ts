@@ -132,6 +132,7 @@ describe.skipIf(!chromium)('the clinical pharmacist in a browser', () => {
     await page.getByRole('link', { name: 'Second notice (PDF)' }).waitFor();
 
     const check = page.getByRole('region', { name: 'Pharmacy check' });
+    expect(await check.getByLabel('Pharmacy NPI').inputValue()).toBe(c.pharmacies[0]); // the locked pharmacy
     await check.getByLabel('NDC (11 digits)').fill(c.opioidNdc);
     await check.getByLabel('Pharmacy NPI').fill(c.pharmacies[1]);
     await check.getByLabel('Prescriber NPI').fill(c.prescribers[0]);

@@ -92,6 +92,7 @@ export function LockInPage({ lockInId, me }: { lockInId: string; me: Me }) {
         </section>
         {me.role === 'clinical_pharmacist' && (
           <PharmacyCheckForm
+            key={`${l.pharmacyNpi ?? ''}-${l.prescriberNpi ?? ''}`}
             memberId={l.memberId}
             pharmacyNpi={l.pharmacyNpi ?? ''}
             prescriberNpi={l.prescriberNpi ?? ''}
