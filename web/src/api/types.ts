@@ -29,6 +29,9 @@ export interface WorklistPage {
   pageSize: number;
 }
 
+/** Orders of `GET /api/worklist` (src/outreach/worklist/worklist-query.ts); ties fall back to priority. */
+export type WorklistSort = 'priority' | 'emergency' | 'due' | 'member';
+
 export interface WorklistQuery {
   page: number;
   pageSize: number;
@@ -36,6 +39,7 @@ export interface WorklistQuery {
   market?: string;
   reason?: string;
   assigned?: string;
+  sort?: WorklistSort;
 }
 
 export type CaseStage = 'new' | 'outreach' | 'engaged' | 'in_treatment' | 'closed';

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Me } from '../api/session.ts';
+import type { WorklistSort } from '../api/types.ts';
 import { useCaseloads } from '../call/case-actions.tsx';
 import { navigate } from '../router.ts';
 import { ErrorNotice, Notice } from '../ui/notice.tsx';
@@ -16,10 +17,12 @@ export function WorklistPage({ me }: { me: Me }) {
     c.userId ? [{ userId: c.userId, name: c.name }] : [],
   );
   const [filters, setFilters] = useState<WorklistFilters>({});
+  // In component state like the filters: worklist state stays out of the URL's query string (UX.md).
+  const [sort, setSort] = useState<WorklistSort>('priority');
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
-  const worklist = useWorklist({ ...filters, page, pageSize });
+  const worklist = useWorklist({ ...filters, sort, page, pageSize });
   const items = worklist.data?.items ?? [];
   const work = useWorklistWork(items.map((i) => i.caseId));
   const total = worklist.data?.total ?? 0;
@@ -87,7 +90,18 @@ export function WorklistPage({ me }: { me: Me }) {
           <code>checkpoint identify</code>).
         </Notice>
       ) : (
-        <WorklistTable items={items} work={work.data} selected={selected} busy={worklist.isFetching} />
+        <WorklistTable
+          items={items}
+          work={work.data}
+          selected={selected}
+          busy={worklist.isFetching}
+          sort={sort}
+          onSort={(next) => {
+            setSort(next);
+            setPage(1);
+            setSelected(0);
+          }}
+        />
       )}
       <p className="legend">
         Open a badge for the rule behind it. Dashed badges marked §2 come from substance-use records protected

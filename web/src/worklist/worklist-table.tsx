@@ -1,35 +1,54 @@
-import type { CaseWorkSummary, WorklistItem } from '../api/types.ts';
+import type { CaseWorkSummary, WorklistItem, WorklistSort } from '../api/types.ts';
 import { hrefFor } from '../router.ts';
 import { CodeBadge } from '../ui/code-badge.tsx';
 import { contextInfo, emergencyInfo, riskFactorInfo, statusLabels } from '../ui/codes.ts';
 import { daysSince } from '../ui/dates.ts';
 import { DueClock } from './due-clock.tsx';
+import { describeWorklistSort, SortHeader } from './worklist-sort.tsx';
 
-/** The worklist rows: priority, member, market, plan, emergencies and factors as badges, clocks, assignee, stage. */
+/**
+ * The worklist rows: priority, member, market, plan, emergencies and factors as badges, clocks, assignee, stage;
+ * Priority, Member, Days since and First call headers sort the list on the server.
+ */
 export function WorklistTable({
   items,
   work,
   selected,
   busy,
+  sort,
+  onSort,
 }: {
   items: WorklistItem[];
   work: Map<string, CaseWorkSummary> | undefined;
   selected: number;
   busy: boolean;
+  sort: WorklistSort;
+  onSort: (sort: WorklistSort) => void;
 }) {
+  const header = { active: sort, onSort };
   return (
     <div className="table-wrap" aria-busy={busy}>
-      <table aria-label="Outreach cases, highest priority first">
+      <table aria-label={describeWorklistSort(sort)}>
         <thead>
           <tr>
-            <th aria-sort="descending">Priority</th>
-            <th>Member</th>
+            <SortHeader sort="priority" label="Priority" {...header} />
+            <SortHeader sort="member" label="Member" {...header} />
             <th>Market</th>
             <th className="hide-tablet">Plan</th>
             <th>Emergencies</th>
             <th>Risk factors</th>
-            <th title="Days since the latest emergency">Days since</th>
-            <th title="First attempt due within 2 business days of identification">First call</th>
+            <SortHeader
+              sort="emergency"
+              label="Days since"
+              title="Days since the latest emergency"
+              {...header}
+            />
+            <SortHeader
+              sort="due"
+              label="First call"
+              title="First attempt due within 2 business days of identification"
+              {...header}
+            />
             <th className="hide-tablet">Assignee</th>
             <th>Stage</th>
           </tr>

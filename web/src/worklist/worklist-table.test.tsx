@@ -1,0 +1,57 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { WorklistItem, WorklistSort } from '../api/types.ts';
+import { WorklistTable } from './worklist-table.tsx';
+
+const item: WorklistItem = {
+  caseId: 'c1',
+  memberId: 'M000001',
+  market: 'BALTIMORE',
+  priority: 120,
+  status: 'open',
+  assignedTo: null,
+  latestEmergencyDate: null,
+  openedAt: '2026-11-02T12:00:00.000Z',
+  version: 1,
+  emergencyKinds: [],
+  riskFactorCodes: [],
+  context: [],
+};
+
+function render(sort: WorklistSort): string {
+  return renderToStaticMarkup(
+    <WorklistTable items={[item]} work={undefined} selected={0} busy={false} sort={sort} onSort={() => {}} />,
+  );
+}
+
+/** The headers that carry `aria-sort`, as `label=direction`. */
+function sortedHeaders(html: string): string[] {
+  return [...html.matchAll(/<th aria-sort="([a-z]+)"[^>]*><button type="button">([^<]+)</g)].map(
+    (m) => `${m[2]}=${m[1]}`,
+  );
+}
+
+describe('WorklistTable sorting', () => {
+  it('marks only the Priority header as sorted, descending, by default', () => {
+    const html = render('priority');
+    expect(sortedHeaders(html)).toEqual(['Priority=descending']);
+    expect(html).toContain('aria-label="Outreach cases, highest priority first"');
+  });
+
+  it.each([
+    ['member', 'Member=ascending', 'by member id'],
+    ['emergency', 'Days since=ascending', 'most recent emergency first'],
+    ['due', 'First call=ascending', 'first call due soonest first'],
+  ] as const)('marks the %s header as the one sorted and names the order', (sort, header, order) => {
+    const html = render(sort);
+    expect(sortedHeaders(html)).toEqual([header]);
+    expect(html).toContain(`aria-label="Outreach cases, ${order}"`);
+  });
+
+  it('makes every sortable header a button, so Tab and Enter reach it', () => {
+    const buttons = [...render('priority').matchAll(/<th[^>]*><button type="button">([^<]+)</g)].map(
+      (m) => m[1],
+    );
+    expect(buttons).toEqual(['Priority', 'Member', 'Days since', 'First call']);
+  });
+});
