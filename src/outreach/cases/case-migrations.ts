@@ -55,4 +55,11 @@ export const caseMigrations: readonly Migration[] = [
       create index outreach_case_queue on outreach_case (priority desc, latest_emergency_date desc nulls last, member_id)
         where status = 'open';`,
   },
+  {
+    name: 'outreach-003-worklist-filter-index',
+    // The worklist's WHERE (status, then a caseload: assigned_to = me or unassigned) and its count(*)
+    // read this index instead of every case; market and priority ride along for the other filters.
+    sql: `
+      create index outreach_case_status_assigned on outreach_case (status, assigned_to);`,
+  },
 ];
