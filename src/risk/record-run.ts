@@ -76,5 +76,23 @@ export async function recordRun(
          on (x.code = 'ON_MOUD' and m.on_moud) or (x.code = 'NALOXONE_FILL' and m.naloxone_fill)`,
       [run.runId],
     );
+    // The order and values of read-metrics' factors; met = the factor was found (rk_member_factor).
+    await tx.run(
+      `insert into risk_candidate_factor
+       with v as (
+         select member_id, 1 as ord, 'OPIOID_OVERDOSE_HISTORY' as code, cast(overdose_claims as double precision) as value
+           from rk_member
+         union all select member_id, 2, 'OUD_DIAGNOSIS', oud_claims from rk_member
+         union all select member_id, 3, 'HIGH_MME', avg_mme from rk_member
+         union all select member_id, 4, 'OPIOID_BENZO_OVERLAP', overlap_days from rk_member
+         union all select member_id, 5, 'MULTIPLE_PRESCRIBERS_PHARMACIES', prescribers from rk_member
+         union all select member_id, 6, 'LONG_TERM_OPIOID', opioid_days from rk_member
+         union all select member_id, 7, 'OTHER_SUD_DIAGNOSIS', other_sud_claims from rk_member
+       )
+       select $1, v.member_id, v.ord, v.code, f.member_id is not null, v.value
+       from v join rk_candidate k on k.member_id = v.member_id
+       left join rk_member_factor f on f.member_id = v.member_id and f.code = v.code`,
+      [run.runId],
+    );
   });
 }

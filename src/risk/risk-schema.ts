@@ -43,6 +43,17 @@ export const riskSchema: readonly string[] = [
     event_date date,                    -- an emergency's date
     claim_id varchar                    -- the emergency's claim, or one evidence claim of a factor
   )`,
+  // Every factor of each candidate, met or not, with its headline number: the member view serves a
+  // candidate from its run with this instead of running the rules again.
+  `create table if not exists risk_candidate_factor (
+    run_id varchar not null,
+    member_id varchar not null,
+    ord integer not null,               -- position in riskFactorCodes
+    code varchar not null,
+    met boolean not null,
+    value double precision,
+    primary key (run_id, member_id, code)
+  )`,
 ];
 
 /** Creates the run tables that do not exist yet. */

@@ -43,7 +43,7 @@ const serviceHits: ReadonlyArray<
 ];
 
 /** How a drug reference class becomes a kind of fill (RISK-RULES §4). */
-const drugClassKinds: ReadonlyArray<readonly [string, string]> = [
+export const drugClassKinds: ReadonlyArray<readonly [string, string]> = [
   ['opioid_analgesic', 'opioid'],
   ['benzodiazepine', 'benzodiazepine'],
   ['buprenorphine', 'moud'],
@@ -52,10 +52,10 @@ const drugClassKinds: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Patch factors are per mcg/hr; RxNorm-sourced rows may state mg/hr (as `dailyMme` in src/reference reads them). */
-const unitScales: ReadonlyArray<readonly [string, number]> = [['MG/HR', 1000]];
+export const unitScales: ReadonlyArray<readonly [string, number]> = [['MG/HR', 1000]];
 
 /** Buprenorphine in every form is MOUD, never an opioid analgesic fill, whatever its class says. */
-const moudIngredients = ['buprenorphine', 'naltrexone'];
+export const moudIngredients = ['buprenorphine', 'naltrexone'];
 
 /** Shifts a 'YYYY-MM-DD' date by whole days (UTC, no time zone drift). */
 export function addDays(date: string, days: number): string {

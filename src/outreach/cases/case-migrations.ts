@@ -58,7 +58,7 @@ export const caseMigrations: readonly Migration[] = [
   {
     name: 'outreach-003-worklist-filter-index',
     // The worklist's WHERE (status, then a caseload: assigned_to = me or unassigned) and its count(*)
-    // read this index instead of every case; market and priority ride along for the other filters.
+    // read this index (an index-only count once vacuumed) instead of every case.
     sql: `
       create index outreach_case_status_assigned on outreach_case (status, assigned_to);`,
   },

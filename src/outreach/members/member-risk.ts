@@ -1,5 +1,5 @@
 import { type Warehouse, withOwnConnection } from '../../platform/warehouse/warehouse.ts';
-import { explainMember } from '../../risk/index.ts';
+import { explainMember, readRecordedRisk } from '../../risk/index.ts';
 import { withWarehouseLock } from './warehouse-lock.ts';
 
 export interface MemberRisk {
@@ -15,6 +15,37 @@ export interface MemberRisk {
 // Factors and context that are themselves SUD facts (RISK-RULES §3, §5): Part 2 data.
 const part2Factors = new Set(['OUD_DIAGNOSIS', 'OTHER_SUD_DIAGNOSIS']);
 const part2Context = new Set(['ON_MOUD']);
+
+/**
+ * The member's risk as of a date from the latest recorded run when it covers the member on that
+ * date (no rules run), else explained live (`explainMemberRisk`); the same shape and Part 2 rules.
+ */
+export async function readMemberRisk(
+  w: Warehouse,
+  memberId: string,
+  asOf: string,
+  includePart2: boolean,
+): Promise<MemberRisk> {
+  const recorded = await withWarehouseLock(() =>
+    withOwnConnection(w, async (c) => {
+      const risk = await readRecordedRisk(c, memberId, asOf);
+      if (!risk) return null;
+      const keep = await part2Filter(c, memberId, includePart2);
+      return {
+        onWorklist: true,
+        priority: risk.priority,
+        riskFactors: risk.factors
+          .filter((f) => includePart2 || !part2Factors.has(f.code))
+          .map((f) => ({ code: f.code, met: f.met, value: f.value, evidence: f.evidence.filter(keep) })),
+        emergencies: risk.emergencies.filter((e) => keep(e.claimId)),
+        exclusions: risk.exclusions,
+        context: risk.context.filter((c) => includePart2 || !part2Context.has(c)),
+        dailyMme: risk.dailyMme,
+      };
+    }),
+  );
+  return recorded ?? explainMemberRisk(w, memberId, asOf, includePart2);
+}
 
 /**
  * The risk engine's explanation of a member as of a date, with a year (W365) of daily MME
@@ -45,18 +76,7 @@ async function explainOn(
 ): Promise<MemberRisk> {
   const explanation = await explainMember(w, memberId, { asOf, withDailyMme: true });
   const m = explanation.metrics;
-  let labeled = new Set<string>();
-  if (!includePart2) {
-    const rows = await w.all<{ claim_id: string }>(
-      `select l.claim_id from claim_label l
-       where l.label = 'part2' and l.claim_id in (
-         select claim_id from medical_claim where member_id = $1
-         union all select claim_id from pharmacy_claim where member_id = $1)`,
-      [memberId],
-    );
-    labeled = new Set(rows.map((r) => r.claim_id));
-  }
-  const keep = (id: string) => includePart2 || !labeled.has(id);
+  const keep = await part2Filter(w, memberId, includePart2);
   return {
     onWorklist: explanation.candidate !== null,
     priority: explanation.candidate?.priority ?? null,
@@ -68,4 +88,22 @@ async function explainOn(
     context: (m?.context ?? []).filter((c) => includePart2 || !part2Context.has(c)),
     dailyMme: explanation.dailyMme ?? [],
   };
+}
+
+/** Which of the member's claim ids the caller may see: without `includePart2`, none labeled Part 2. */
+async function part2Filter(
+  w: Warehouse,
+  memberId: string,
+  includePart2: boolean,
+): Promise<(claimId: string) => boolean> {
+  if (includePart2) return () => true;
+  const rows = await w.all<{ claim_id: string }>(
+    `select l.claim_id from claim_label l
+     where l.label = 'part2' and l.claim_id in (
+       select claim_id from medical_claim where member_id = $1
+       union all select claim_id from pharmacy_claim where member_id = $1)`,
+    [memberId],
+  );
+  const labeled = new Set(rows.map((r) => r.claim_id));
+  return (id) => !labeled.has(id);
 }

@@ -5,7 +5,7 @@ import type { RouteModule } from '../../platform/http/route-module.ts';
 import { withOwnConnection } from '../../platform/warehouse/warehouse.ts';
 import type { CaseTables } from '../cases/case-tables.ts';
 import { readClaimsTimeline, readCoverage, readMemberProfile } from './member-record.ts';
-import { explainMemberRisk } from './member-risk.ts';
+import { readMemberRisk } from './member-risk.ts';
 import { withWarehouseLock } from './warehouse-lock.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -115,7 +115,7 @@ export const memberRoutes: RouteModule = {
                 .executeTakeFirst(),
             ]);
             const asOf = request.query.asOf ?? latestRun?.as_of ?? new Date().toISOString().slice(0, 10);
-            // The record and the risk run each on a pooled warehouse connection, side by side.
+            // The record and the risk (recorded, or explained live) each on a pooled warehouse connection, side by side.
             const [record, risk] = await Promise.all([
               withWarehouseLock(() =>
                 withOwnConnection(warehouse, async (c) => ({
@@ -129,7 +129,7 @@ export const memberRoutes: RouteModule = {
                   ),
                 })),
               ),
-              explainMemberRisk(warehouse, memberId, asOf, grant.includePart2),
+              readMemberRisk(warehouse, memberId, asOf, grant.includePart2),
             ]);
             return {
               asOf,
