@@ -24,6 +24,7 @@ import { createLogger } from '../src/platform/logger.ts';
 import { openDuckDbWarehouse } from '../src/platform/warehouse/duckdb/duckdb-warehouse.ts';
 import type { Warehouse } from '../src/platform/warehouse/warehouse.ts';
 import { loadBuiltinReference } from '../src/reference/load-builtin-reference.ts';
+import { identifyMembers } from '../src/risk/index.ts';
 import { createServerApp } from '../src/server.ts';
 
 const members = 100_000;
@@ -62,6 +63,8 @@ async function buildWarehouse(file: string): Promise<Warehouse> {
     select claim_id, 1, 1, claim_date, '0450' from medical_claim where batch_id = 'bench'`);
   await w.run(`insert into medical_claim_dx (claim_id, version, position, code, is_principal)
     select claim_id, 1, 1, 'T400X1A', true from medical_claim where batch_id = 'bench'`);
+  // A recorded run as of the cases' date, as `identify` leaves one: the member view serves its candidates from it.
+  await identifyMembers(w, { asOf: '2026-06-30' });
   return w;
 }
 
