@@ -9,6 +9,9 @@ import type { Warehouse } from '../../../platform/warehouse/warehouse.ts';
  */
 export async function stageCsvMedicalVersions(warehouse: Warehouse): Promise<void> {
   await warehouse.run('drop table if exists temp.csv_med_rows');
+  // A version's key is the line of its first row: the latest row at or before this one that
+  // opens the claim or restarts its line numbers. One running max over one window (rather
+  // than counting restarts and grouping by the count) saves a second sort of every row.
   await warehouse.run(
     `create temp table csv_med_rows as
      with breaks as (
@@ -16,14 +19,14 @@ export async function stageCsvMedicalVersions(warehouse: Warehouse): Promise<voi
            line_start, admit_type, place_of_service, bill_type, revenue_code, procedure_code, units, rendering_npi,
            billing_npi, dx, paid_amount, allowed_amount, deductible_amount, copay_amount, coinsurance_amount,
            is_reversed)) as row_hash),
-         coalesce(line_number <= lag(line_number) over (partition by claim_id order by line), false) as starts
+         lag(line) over claim_rows is null
+           or coalesce(line_number <= lag(line_number) over claim_rows, false) as starts
        from temp.stg_csv_med
+       window claim_rows as (partition by claim_id order by line)
      )
-     select *, min(line) over (partition by claim_id, occurrence) as vkey from (
-       select *, sum(case when starts then 1 else 0 end) over (partition by claim_id order by line
-         rows between unbounded preceding and current row) as occurrence
-       from breaks
-     )`,
+     select * exclude (starts), max(case when starts then line end) over (partition by claim_id order by line
+       rows between unbounded preceding and current row) as vkey
+     from breaks`,
   );
   await warehouse.run(
     `insert into temp.stg_med_claim
