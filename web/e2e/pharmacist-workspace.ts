@@ -1,16 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { ingestPaths } from '../../src/claims/ingest/ingest-paths.ts';
 import { addUser } from '../../src/platform/auth/users.ts';
 import type { App } from '../../src/platform/http/route-module.ts';
-import { createLogger } from '../../src/platform/logger.ts';
-import { openDuckDbWarehouse } from '../../src/platform/warehouse/duckdb/duckdb-warehouse.ts';
 import type { Warehouse } from '../../src/platform/warehouse/warehouse.ts';
-import { loadBuiltinReference } from '../../src/reference/load-builtin-reference.ts';
 import { addFill, addMember } from '../../src/risk/test-population.ts';
-import { createServerApp, openMigratedOpsStore } from '../../src/server.ts';
-import { generatePopulation } from '../../src/synth/generate-population.ts';
+import { seedPopulation, serveSeeded } from './seed-population.ts';
 import { e2ePassword } from './start-workspace.ts';
 
 export interface PharmacistWorkspace {
@@ -31,43 +23,35 @@ export interface PharmacistWorkspace {
 export async function startPharmacistWorkspace(
   options: { members?: number; seed?: number } = {},
 ): Promise<PharmacistWorkspace> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-e2e-rx-'));
-  const asOf = new Date().toISOString().slice(0, 10);
-  const claimsDir = path.join(dataDir, 'claims');
-  generatePopulation({
+  const seeded = await seedPopulation({
+    prefix: 'rx',
     members: options.members ?? 400,
     seed: options.seed ?? 11,
-    asOf,
-    outDir: claimsDir,
-    format: 'csv',
-    riskEnrichment: 4,
+    identify: false,
+    beforeIdentify: addLockInCandidate,
   });
-  const warehouse = await openDuckDbWarehouse(path.join(dataDir, 'warehouse.duckdb'));
-  await loadBuiltinReference(warehouse);
-  await ingestPaths(warehouse, [claimsDir]);
-  await addLockInCandidate(warehouse, asOf);
-  const store = await openMigratedOpsStore({ opsDir: path.join(dataDir, 'ops') });
   const make = async (role: 'clinical_pharmacist' | 'supervisor', username: string) => {
-    const user = await addUser(store.db, { username, role, password: e2ePassword, displayName: username });
+    const user = await addUser(seeded.store.db, {
+      username,
+      role,
+      password: e2ePassword,
+      displayName: username,
+    });
     return { username, userId: user.userId };
   };
   const users = {
     pharmacist: await make('clinical_pharmacist', 'pat'),
     supervisor: await make('supervisor', 'sky'),
   };
-  const app = await createServerApp({ store, warehouse, config: { dataDir }, logger: createLogger('warn') });
-  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  const served = await serveSeeded(seeded);
   return {
-    baseUrl,
-    asOf,
+    baseUrl: served.baseUrl,
+    asOf: seeded.asOf,
     users,
     candidate: lockInCandidate,
-    warehouse,
-    app,
-    async close() {
-      await app.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
+    warehouse: seeded.warehouse,
+    app: served.app,
+    close: served.close,
   };
 }
 

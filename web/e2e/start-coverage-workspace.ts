@@ -1,24 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { ingestPaths } from '../../src/claims/ingest/ingest-paths.ts';
 import { findMemberEnrollment } from '../../src/coverage/cost/member-plan.ts';
 import { buildDemoNetwork, demoFacilityId } from '../../src/coverage/demo/demo-network.ts';
 import { makeDetoxRequest } from '../../src/coverage/preauth/fixtures.ts';
 import { receiveAuthorization } from '../../src/coverage/preauth/transitions.ts';
 import { insertAuthorization, makeAuthorizationId } from '../../src/coverage/store/authorization-store.ts';
 import { seedDemoCoverage } from '../../src/coverage/store/plan-store.ts';
-import { createCaseDisposer } from '../../src/outreach/cases/case-disposer.ts';
 import type { CaseTables } from '../../src/outreach/cases/case-tables.ts';
 import type { Role } from '../../src/platform/auth/roles.ts';
 import { addUser } from '../../src/platform/auth/users.ts';
 import type { App } from '../../src/platform/http/route-module.ts';
-import { createLogger } from '../../src/platform/logger.ts';
-import { openDuckDbWarehouse } from '../../src/platform/warehouse/duckdb/duckdb-warehouse.ts';
-import { loadBuiltinReference } from '../../src/reference/load-builtin-reference.ts';
-import { identifyMembers } from '../../src/risk/index.ts';
-import { createServerApp, openMigratedOpsStore } from '../../src/server.ts';
-import { generatePopulation } from '../../src/synth/generate-population.ts';
+import { seedPopulation, serveSeeded } from './seed-population.ts';
 import { e2ePassword } from './start-workspace.ts';
 
 export interface CoverageWorkspace {
@@ -39,22 +29,12 @@ export interface CoverageWorkspace {
 export async function startCoverageWorkspace(
   options: { members?: number; seed?: number } = {},
 ): Promise<CoverageWorkspace> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-e2e-coverage-'));
-  const asOf = new Date().toISOString().slice(0, 10);
-  const claimsDir = path.join(dataDir, 'claims');
-  generatePopulation({
+  const seeded = await seedPopulation({
+    prefix: 'coverage',
     members: options.members ?? 200,
     seed: options.seed ?? 7,
-    asOf,
-    outDir: claimsDir,
-    format: 'csv',
-    riskEnrichment: 4,
   });
-  const warehouse = await openDuckDbWarehouse(path.join(dataDir, 'warehouse.duckdb'));
-  await loadBuiltinReference(warehouse);
-  await ingestPaths(warehouse, [claimsDir]);
-  const store = await openMigratedOpsStore({ opsDir: path.join(dataDir, 'ops') });
-  await identifyMembers(warehouse, { asOf, disposer: createCaseDisposer(store.db) });
+  const { store, warehouse, asOf } = seeded;
   await seedDemoCoverage(store.db);
   const cases = await store.db
     .withTables<CaseTables>()
@@ -98,18 +78,14 @@ export async function startCoverageWorkspace(
       .slice(0, 3),
     member.planId,
   );
-  const app = await createServerApp({ store, warehouse, config: { dataDir }, logger: createLogger('warn') });
-  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  const served = await serveSeeded(seeded);
   return {
-    baseUrl,
+    baseUrl: served.baseUrl,
     member,
     facility: { npi: site.npi, name: site.name },
     users,
-    app,
-    async close() {
-      await app.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
+    app: served.app,
+    close: served.close,
   };
 }
 

@@ -1,18 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
-import { ingestPaths } from '../../src/claims/ingest/ingest-paths.ts';
-import { createCaseDisposer } from '../../src/outreach/cases/case-disposer.ts';
 import type { Role } from '../../src/platform/auth/roles.ts';
 import { addUser } from '../../src/platform/auth/users.ts';
 import type { App } from '../../src/platform/http/route-module.ts';
-import { createLogger } from '../../src/platform/logger.ts';
-import { openDuckDbWarehouse } from '../../src/platform/warehouse/duckdb/duckdb-warehouse.ts';
-import { loadBuiltinReference } from '../../src/reference/load-builtin-reference.ts';
-import { identifyMembers } from '../../src/risk/index.ts';
-import { createServerApp, openMigratedOpsStore } from '../../src/server.ts';
-import { generatePopulation } from '../../src/synth/generate-population.ts';
+
+import { seedPopulation, serveSeeded } from './seed-population.ts';
 
 export const e2ePassword = 'e2e correct horse battery';
 
@@ -52,24 +45,18 @@ export async function buildWebApp(): Promise<void> {
  * and one user per role the tests need.
  */
 export async function startWorkspace(options: { members?: number; seed?: number } = {}): Promise<Workspace> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-e2e-'));
-  const asOf = new Date().toISOString().slice(0, 10);
-  const claimsDir = path.join(dataDir, 'claims');
-  generatePopulation({
+  const seeded = await seedPopulation({
+    prefix: 'workspace',
     members: options.members ?? 400,
     seed: options.seed ?? 11,
-    asOf,
-    outDir: claimsDir,
-    format: 'csv',
-    riskEnrichment: 4,
   });
-  const warehouse = await openDuckDbWarehouse(path.join(dataDir, 'warehouse.duckdb'));
-  await loadBuiltinReference(warehouse);
-  await ingestPaths(warehouse, [claimsDir]);
-  const store = await openMigratedOpsStore({ opsDir: path.join(dataDir, 'ops') });
-  await identifyMembers(warehouse, { asOf, disposer: createCaseDisposer(store.db) });
   const make = async (role: Role, username: string) => {
-    const user = await addUser(store.db, { username, role, password: e2ePassword, displayName: username });
+    const user = await addUser(seeded.store.db, {
+      username,
+      role,
+      password: e2ePassword,
+      displayName: username,
+    });
     return { username, userId: user.userId };
   };
   const users = {
@@ -78,20 +65,6 @@ export async function startWorkspace(options: { members?: number; seed?: number 
     supervisor: await make('supervisor', 'sam'),
     analyst: await make('analyst', 'ana'),
   };
-  const app = await createServerApp({
-    store,
-    warehouse,
-    config: { dataDir },
-    logger: createLogger('warn'),
-  });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  return {
-    baseUrl: address,
-    users,
-    app,
-    async close() {
-      await app.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  const served = await serveSeeded(seeded);
+  return { baseUrl: served.baseUrl, users, app: served.app, close: served.close };
 }
