@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CostEstimate } from '../../../src/coverage/cost/estimate-cost.ts';
 import type { AuthorizationView } from '../../../src/coverage/routes/view-schemas.ts';
 import { apiFetch, toQuery } from '../api/http.ts';
 
@@ -62,34 +63,8 @@ export interface ChecklistItem {
   evidence: Array<{ claimId: string; date: string; code: string }>;
 }
 
-export interface CostLine {
-  code: string;
-  description: string;
-  units: number;
-  allowed: number;
-  covered: boolean;
-  tier: 'in' | 'out' | null;
-  deductible: number;
-  copay: number;
-  coinsurance: number;
-  balanceBill: number;
-  notCovered: number;
-  memberPays: number;
-  planPays: number;
-  preauthorizationRequired: boolean;
-  notes: string[];
-}
-export interface CostEstimate {
-  planId: string;
-  network: 'in' | 'out';
-  lines: CostLine[];
-  memberPays: number;
-  planPays: number;
-  memberPaysWithoutPreauthorization: number | null;
-  deductibleRemaining: { before: number; after: number } | null;
-  outOfPocketRemaining: { before: number; after: number } | null;
-  assumptions: string[];
-}
+// The estimate as the API returns it: the server's own types, so the two cannot drift apart.
+export type { CostEstimate };
 export interface CostComparison {
   facility: { id: string; name: string; type: string; networkStatus: 'in' | 'out' };
   atThisFacility: CostEstimate;

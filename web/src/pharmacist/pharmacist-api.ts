@@ -78,58 +78,10 @@ export interface LetterReportRow {
   part2FactsLeftOut: number;
 }
 
-export type LockInState =
-  | 'proposed'
-  | 'no_action'
-  | 'decided'
-  | 'initial_notice_sent'
-  | 'second_notice_sent'
-  | 'active'
-  | 'extended'
-  | 'appealed'
-  | 'expired'
-  | 'ended';
+// The lock-in as the API returns it: the server's own type, so the two cannot drift apart.
+import type { LockIn, LockInScope, LockInState } from '../../../src/prescribers/lock-in/lock-in-types.ts';
 
-export type LockInScope = 'pharmacy' | 'prescriber' | 'both';
-
-export interface LockIn {
-  id: string;
-  memberId: string;
-  state: LockInState;
-  evidence: {
-    criteria: string[];
-    averageDailyMmeW180: number | null;
-    prescribersW180: number;
-    pharmaciesW180: number;
-    asOf: string;
-  };
-  proposedOn: string;
-  scope: LockInScope | null;
-  rationale: string | null;
-  decidedOn: string | null;
-  decidedBy: string | null;
-  initialNoticeOn: string | null;
-  responseDueOn: string | null;
-  memberResponse: {
-    receivedOn: string;
-    preferredPharmacyNpi: string | null;
-    preferredPrescriberNpi: string | null;
-    note: string | null;
-  } | null;
-  secondNoticeOn: string | null;
-  pharmacyNpi: string | null;
-  prescriberNpi: string | null;
-  effectiveFrom: string | null;
-  endsOn: string | null;
-  extendedOn: string | null;
-  appealFiledOn: string | null;
-  appealFromState: LockInState | null;
-  appealDecidedOn: string | null;
-  appealOutcome: 'upheld' | 'overturned' | null;
-  closedOn: string | null;
-  closeReason: string | null;
-  version: number;
-}
+export type { LockIn, LockInScope, LockInState };
 
 export interface LockInEvent {
   kind: string;
