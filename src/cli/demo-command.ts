@@ -65,8 +65,10 @@ export function demoCommand(): Command {
           await store.close();
           return;
         }
-        if (!fs.existsSync(path.resolve('dist/web/index.html')))
-          say('checkpoint: the web app is not built; run `npm run build`');
+        if (!fs.existsSync(path.resolve('dist/web/index.html'))) {
+          say('checkpoint: building the web app (once)…');
+          await buildWebApp();
+        }
         const app = await createServerApp({
           store,
           warehouse,
