@@ -1,6 +1,7 @@
 import { coverageMigrations } from './coverage/store/coverage-migrations.ts';
 import { caseMigrations } from './outreach/cases/case-migrations.ts';
 import { caseworkMigrations } from './outreach/casework/casework-migrations.ts';
+import { worklistMigrations } from './outreach/worklist/worklist-migrations.ts';
 import type { Migration } from './platform/db/migration.ts';
 import { platformMigrations } from './platform/db/platform-migrations.ts';
 import { prescriberMigrations } from './prescribers/store/prescriber-migrations.ts';
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   ...caseworkMigrations,
   ...coverageMigrations,
   ...prescriberMigrations,
+  ...worklistMigrations,
 ];

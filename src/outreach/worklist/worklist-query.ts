@@ -82,9 +82,19 @@ export async function findWorklistPage(
       ]),
     );
   }
+  // The page's case ids come from a narrow walk of the queue index (index-only for the default
+  // order, no sort of whole rows: a deep page once spilled its sort to disk); only those rows are read.
+  const pageIds = query
+    .select('case_id')
+    .orderBy(sortKeys[q.sort])
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
   const [count, rows] = await Promise.all([
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-    query
+    db
+      .withTables<CaseTables>()
+      .selectFrom('outreach_case')
+      .where('case_id', 'in', pageIds)
       .select([
         'case_id',
         'member_id',
@@ -98,8 +108,7 @@ export async function findWorklistPage(
         sql<CaseReasons>`reasons`.as('reasons'),
       ])
       .orderBy(sortKeys[q.sort])
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
+      .orderBy('case_id')
       .execute(),
   ]);
   return {

@@ -1,4 +1,5 @@
 import type { OpsDb } from '../db/ops-db.ts';
+import { auditWriterFor, insertAuditEvents } from './audit-writer.ts';
 
 /** Why member data was touched (HIPAA TPO, or a disclosure under consent). */
 export type AuditPurpose =
@@ -28,22 +29,12 @@ export interface AuditInput {
   detail?: string | null;
 }
 
-/** Appends one event to the hash-chained audit log (the database assigns seq and hashes). */
+/**
+ * Appends one event to the hash-chained audit log (the database assigns seq and hashes) and
+ * resolves once it is committed. Outside a transaction, concurrent events share one INSERT
+ * (group commit, `AuditWriter`); inside one, the event is written in that transaction.
+ */
 export async function writeAuditEvent(db: OpsDb, e: AuditInput): Promise<void> {
-  await db
-    .insertInto('audit_event')
-    .values({
-      actor_id: e.actorId,
-      actor_username: e.actorUsername,
-      actor_role: e.actorRole,
-      action: e.action,
-      member_id: e.memberId,
-      resource_type: e.resourceType,
-      resource_id: e.resourceId,
-      purpose: e.purpose,
-      outcome: e.outcome,
-      request_id: e.requestId,
-      detail: e.detail ?? null,
-    })
-    .execute();
+  if (db.isTransaction) await insertAuditEvents(db, [e]);
+  else await auditWriterFor(db).write(e);
 }
