@@ -21,24 +21,47 @@ export function parseOptionalDay(value: unknown, field: string): string | null {
   return parseDay(value, field);
 }
 
-/** A finite number from a JSON number or a numeric string; null when absent. */
+// Plain decimal notation only: Number() would also take '0x1A', '0b11' or 'Infinity'.
+const decimal = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A finite number from a JSON number or a decimal string; null when absent. */
 export function parseOptionalNumber(value: unknown, field: string): number | null {
   if (value === undefined || value === null || value === '') return null;
-  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && decimal.test(value)
+        ? Number(value)
+        : Number.NaN;
   if (!Number.isFinite(n)) fail(field, `not a number: ${JSON.stringify(String(value).slice(0, 40))}`);
   return n;
 }
 
+const isAsciiSpace = (code: number): boolean => code === 32 || (code >= 9 && code <= 13);
+
+/**
+ * A text with ASCII whitespace (space, tab, line feed, vertical tab, form feed, carriage
+ * return) cut from both ends — what DuckDB's CSV path trims too, so both readers agree.
+ */
+export function trimText(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isAsciiSpace(text.charCodeAt(start))) start++;
+  while (end > start && isAsciiSpace(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
 /** A required non-empty string key. */
 export function requireText(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.trim() === '') fail(field, 'missing');
-  return value.trim();
+  const text = typeof value === 'string' ? trimText(value) : '';
+  if (text === '') fail(field, 'missing');
+  return text;
 }
 
 /** An optional string, trimmed; null when absent or empty. */
 export function optionalText(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  const t = value.trim();
+  const t = trimText(value);
   return t === '' ? null : t;
 }
 
@@ -52,5 +75,5 @@ export function parseNdc(value: unknown, field: string): string {
 
 /** ICD-10-CM as stored: no dot, upper case. */
 export function normalizeDiagnosis(code: string): string {
-  return code.replace(/\./g, '').trim().toUpperCase();
+  return trimText(code.replace(/\./g, '')).toUpperCase();
 }

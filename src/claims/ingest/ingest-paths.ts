@@ -14,7 +14,7 @@ import {
   type IngestSummary,
 } from './ingest-types.ts';
 import { loadFile } from './load-file.ts';
-import { hashFile, type Sniffed, sniffFile } from './sniff-file.ts';
+import { type Sniffed, scanFile, sniffFile } from './sniff-file.ts';
 
 /**
  * Loads files and folders into the warehouse and labels Part 2 claims at the end.
@@ -40,7 +40,7 @@ export async function ingestPaths(
   );
   await warehouse.run(`set memory_limit = '${memoryLimitSchema.parse(options.memoryLimit ?? '1GB')}'`);
   try {
-    return await ingestFiles(warehouse, paths, listener);
+    return await ingestFiles(warehouse, paths, listener, options.csvReader ?? 'duckdb');
   } finally {
     if (previous)
       await warehouse.run(
@@ -53,6 +53,12 @@ export async function ingestPaths(
 export interface IngestOptions {
   /** DuckDB memory limit while loading, e.g. '1GB' (default): memory stays flat as files grow. */
   memoryLimit?: string;
+  /**
+   * Who parses CSV files: 'duckdb' (default) lets DuckDB's reader parse a file whose records
+   * are one line each and checks the rows in SQL, falling back to the JS reader for any other
+   * file; 'js' always uses the JS reader. Both give the same rows and the same rejections.
+   */
+  csvReader?: 'duckdb' | 'js';
 }
 
 // Spliced into SET (which takes no parameters), so only a plain size is accepted.
@@ -62,6 +68,7 @@ async function ingestFiles(
   warehouse: DuckDbWarehouse,
   paths: readonly string[],
   listener: IngestListener,
+  csvReader: 'duckdb' | 'js',
 ): Promise<IngestSummary> {
   const started = Date.now();
   const files = expandPaths(paths)
@@ -70,7 +77,7 @@ async function ingestFiles(
   const summaries: FileSummary[] = [];
   for (const [index, { file, sniffed }] of files.entries()) {
     listener.fileStarted?.(file, index, files.length);
-    const hash = await hashFile(file);
+    const { hash, lines } = await scanFile(file);
     const previous = await warehouse.all<{ batch_id: string; format: string }>(
       'select batch_id, format from load_batch where file_hash = $1',
       [hash],
@@ -82,7 +89,7 @@ async function ingestFiles(
     } else if (sniffed.format === 'rejected') {
       summary = await recordRejectedFile(warehouse, file, hash, sniffed);
     } else {
-      summary = await loadFile(warehouse, { path: file, hash, sniffed }, listener);
+      summary = await loadFile(warehouse, { path: file, hash, lines, sniffed }, listener, csvReader);
     }
     listener.fileFinished?.(summary);
     summaries.push(summary);

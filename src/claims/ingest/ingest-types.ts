@@ -18,6 +18,8 @@ export interface FileSummary {
   seconds: number;
   /** Of `seconds`: streaming, validating and staging rows; the rest merges them in SQL. */
   readSeconds: number;
+  /** Who parsed the file: DuckDB's CSV reader (the fast path) or the JS readers. */
+  parser: 'duckdb' | 'js';
 }
 
 /** The result of one ingest run over many files. */
@@ -65,5 +67,6 @@ export function emptyFileSummary(file: string, format: string, status: FileSumma
     ignored: {},
     seconds: 0,
     readSeconds: 0,
+    parser: 'js',
   };
 }

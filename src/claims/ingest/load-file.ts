@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DuckDbWarehouse } from '../../platform/warehouse/duckdb/duckdb-warehouse.ts';
 import { readCsv } from './csv/csv-source.ts';
+import { dropCsvRaw, readCsvRaw, stageCsvRaw } from './csv/csv-sql-source.ts';
 import { stageCsvMedicalVersions } from './csv/csv-versions.ts';
 import { readBundle } from './fhir/bundle-source.ts';
 import { readNdjson } from './fhir/ndjson-source.ts';
@@ -20,8 +21,9 @@ const progressEvery = 5000;
  */
 export async function loadFile(
   warehouse: DuckDbWarehouse,
-  file: { path: string; hash: string; sniffed: Exclude<Sniffed, { format: 'rejected' }> },
+  file: { path: string; hash: string; lines: number; sniffed: Exclude<Sniffed, { format: 'rejected' }> },
   listener: IngestListener,
+  csvReader: 'duckdb' | 'js' = 'duckdb',
 ): Promise<FileSummary> {
   const started = Date.now();
   const sniffed = file.sniffed;
@@ -29,6 +31,10 @@ export async function loadFile(
   const summary = emptyFileSummary(file.path, format, 'loaded');
   const batchId = randomUUID();
   summary.batchId = batchId;
+  // DuckDB parses a plain CSV itself, before the transaction (a parse error would abort it).
+  const rawCsv =
+    sniffed.format === 'csv' && csvReader === 'duckdb' ? await readCsvRaw(warehouse, file) : null;
+  if (rawCsv) summary.parser = 'duckdb';
   await warehouse.transaction(async () => {
     await warehouse.run(
       `insert into load_batch (batch_id, seq, file_path, file_hash, format, started_at)
@@ -59,11 +65,19 @@ export async function loadFile(
       },
     };
     try {
-      if (sniffed.format === 'csv') await readCsv(file.path, sniffed.kind, sink);
+      if (sniffed.format === 'csv' && rawCsv) {
+        stager.close();
+        const counts = await stageCsvRaw(warehouse, sniffed.kind, rawCsv.header, {
+          batchId,
+          file: file.path,
+        });
+        summary.rowsRead = counts.rowsRead;
+        summary.rejected += counts.rejected;
+      } else if (sniffed.format === 'csv') await readCsv(file.path, sniffed.kind, sink);
       else if (sniffed.format === 'fhir-bundle') await readBundle(file.path, sink);
       else await readNdjson(file.path, sink);
     } finally {
-      stager.close();
+      if (!rawCsv) stager.close();
       rejects.closeSync();
     }
     summary.readSeconds = (Date.now() - started) / 1000;
@@ -94,6 +108,7 @@ export async function loadFile(
          rejected = $6 where batch_id = $1`,
       [batchId, summary.rowsRead, summary.loaded, summary.replaced, summary.reversed, summary.rejected],
     );
+    if (rawCsv && sniffed.format === 'csv') await dropCsvRaw(warehouse, sniffed.kind);
     await dropStaging(warehouse);
   });
   summary.seconds = (Date.now() - started) / 1000;

@@ -79,10 +79,27 @@ function isUtf8(bytes: Buffer, truncated: boolean): boolean {
   }
 }
 
-/** The sha256 of a file's bytes, streamed. */
-export async function hashFile(filePath: string): Promise<string> {
+/**
+ * The sha256 of a file's bytes and its number of lines, in one streamed pass. Lines count
+ * '\n' endings (a last line without one counts too); -1 when a lone '\r' ends a line
+ * somewhere, which only the JS reader splits as a line break.
+ */
+export async function scanFile(filePath: string): Promise<{ hash: string; lines: number }> {
   const hash = createHash('sha256');
-  for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1 << 20 }))
-    hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  let lines = 0;
+  let loneReturn = false;
+  let last = -1;
+  let returnAtEnd = false;
+  for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1 << 20 })) {
+    const bytes = chunk as Buffer;
+    hash.update(bytes);
+    if (returnAtEnd && bytes[0] !== 0x0a) loneReturn = true;
+    for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) lines++;
+    for (let i = bytes.indexOf(0x0d); i !== -1 && !loneReturn; i = bytes.indexOf(0x0d, i + 1))
+      if (i + 1 < bytes.length && bytes[i + 1] !== 0x0a) loneReturn = true;
+    returnAtEnd = bytes.length > 0 && bytes[bytes.length - 1] === 0x0d;
+    if (bytes.length > 0) last = bytes[bytes.length - 1] as number;
+  }
+  if (last !== -1 && last !== 0x0a) lines++;
+  return { hash: hash.digest('hex'), lines: loneReturn || returnAtEnd ? -1 : lines };
 }

@@ -1,3 +1,5 @@
+import { trimText } from '../field-values.ts';
+
 /** One CSV record read by column name: values trimmed, '' when the cell or column is absent. */
 export interface CsvRow {
   get(column: string): string;
@@ -10,7 +12,7 @@ export function csvRowReader(header: readonly string[]): (cells: readonly string
   return (cells) => ({
     get(column) {
       const i = index.get(column);
-      return i === undefined ? '' : (cells[i] ?? '').trim();
+      return i === undefined ? '' : trimText(cells[i] ?? '');
     },
     has(column) {
       return index.has(column);
