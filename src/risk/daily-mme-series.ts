@@ -41,12 +41,23 @@ export function sumDailyMme(
   from: string,
   span: number,
 ): DailyMme[] {
+  const dates = datesFrom(from, span);
   const series: DailyMme[] = [];
-  for (let i = 0; i < span; i++) {
-    const date = addDays(from, i);
+  for (const date of dates) {
     let mme = 0;
     for (const f of fills) if (f.fill_date <= date && date <= f.end_date) mme += f.daily_mme ?? 0;
-    series.push({ date, mme: roundMme(mme) });
+    series.push({ date, mme: mme === 0 ? 0 : roundMme(mme) });
   }
   return series;
+}
+
+// The member view sums many members' series over the same window: the day list is made once.
+let lastDates: { from: string; span: number; dates: readonly string[] } | undefined;
+
+/** The `span` ISO dates from `from` on. */
+function datesFrom(from: string, span: number): readonly string[] {
+  if (lastDates?.from === from && lastDates.span === span) return lastDates.dates;
+  const dates = Array.from({ length: Math.max(0, span) }, (_, i) => addDays(from, i));
+  lastDates = { from, span, dates };
+  return dates;
 }

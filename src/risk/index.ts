@@ -15,7 +15,7 @@ export {
   type WorklistEntry,
 } from './identify-members.ts';
 export { loadRun } from './load-run.ts';
-export { type RecordedRisk, readDailyMme, readRecordedRisk } from './recorded-risk.ts';
+export { type RecordedRisk, readDailyMme, readRecordedRisk, readRecordedRisks } from './recorded-risk.ts';
 export {
   factorSets,
   hashRiskConfig,

@@ -28,60 +28,100 @@ export async function readRecordedRisk(
   memberId: string,
   asOf: string,
 ): Promise<RecordedRisk | null> {
-  let head: Array<{ run_id: string; factor_set: string; priority: number }>;
+  return (await readRecordedRisks(w, [memberId], asOf)).get(memberId) ?? null;
+}
+
+/** `$n, $n+1, …` placeholders for a list, pushed onto `params`. */
+function listParams(params: SqlParam[], values: readonly string[]): string {
+  return values.map((v) => `$${params.push(v)}`).join(', ');
+}
+
+/**
+ * `readRecordedRisk` for several members at once (the same rules, one query per table for all
+ * of them): a columnar warehouse scans a table once for fifty members as fast as for one.
+ * Members without a recorded risk are absent from the map.
+ */
+export async function readRecordedRisks(
+  w: Warehouse,
+  memberIds: readonly string[],
+  asOf: string,
+): Promise<Map<string, RecordedRisk>> {
+  const found = new Map<string, RecordedRisk>();
+  const ids = [...new Set(memberIds)];
+  if (ids.length === 0) return found;
+  let head: Array<{ run_id: string; factor_set: string; member_id: string; priority: number }>;
   try {
+    const params: SqlParam[] = [asOf];
     head = await w.all(
       `with latest as (select run_id, as_of, factor_set from risk_run order by as_of desc, started_at desc limit 1)
-       select l.run_id, l.factor_set, k.priority
-       from latest l join risk_candidate k on k.run_id = l.run_id and k.member_id = $1
-       where l.as_of = cast($2 as date)`,
-      [memberId, asOf],
+       select l.run_id, l.factor_set, k.member_id, k.priority
+       from latest l join risk_candidate k on k.run_id = l.run_id and k.member_id in (${listParams(params, ids)})
+       where l.as_of = cast($1 as date)`,
+      params,
     );
   } catch {
-    return null; // No run has been recorded in this warehouse yet.
+    return found; // No run has been recorded in this warehouse yet.
   }
-  const run = head[0];
-  if (!run) return null;
-  const factorRows = await w.all<{ code: RiskFactorCode; met: boolean; value: number }>(
-    'select code, met, value from risk_candidate_factor where run_id = $1 and member_id = $2 order by ord',
-    [run.run_id, memberId],
+  const first = head[0];
+  if (!first) return found;
+  const runId = first.run_id;
+  const candidates = head.map((h) => h.member_id);
+  const factorParams: SqlParam[] = [runId];
+  const factorRows = await w.all<{ member_id: string; code: RiskFactorCode; met: boolean; value: number }>(
+    `select member_id, code, met, value from risk_candidate_factor
+     where run_id = $1 and member_id in (${listParams(factorParams, candidates)}) order by member_id, ord`,
+    factorParams,
   );
-  if (factorRows.length === 0) return null;
-  const reasons = await w.all<{
+  const reasonParams: SqlParam[] = [runId];
+  const reasonRows = await w.all<{
+    member_id: string;
     kind: string;
     code: string;
     event_date: string | null;
     claim_id: string | null;
   }>(
-    `select kind, code, event_date, claim_id from risk_reason where run_id = $1 and member_id = $2
-     order by kind, event_date, code, claim_id`,
-    [run.run_id, memberId],
+    `select member_id, kind, code, event_date, claim_id from risk_reason
+     where run_id = $1 and member_id in (${listParams(reasonParams, candidates)})
+     order by member_id, kind, event_date, code, claim_id`,
+    reasonParams,
   );
-  const of = (kind: string) => reasons.filter((r) => r.kind === kind);
-  const codes = (kind: string, order: readonly string[]) =>
-    [...new Set(of(kind).map((r) => r.code))].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  return {
-    runId: run.run_id,
-    priority: run.priority,
-    factors: factorRows.map((f) => ({
-      code: f.code,
-      met: f.met,
-      value: f.value,
-      evidence: f.met
-        ? of('factor')
-            .filter((r) => r.code === f.code && r.claim_id !== null)
-            .map((r) => r.claim_id as string)
-        : [],
-    })),
-    emergencies: of('emergency').map((r) => ({
-      kind: r.code as EmergencyKind,
-      date: r.event_date ?? '',
-      claimId: r.claim_id ?? '',
-    })),
-    exclusions: codes('exclusion', exclusionOrder) as ExclusionCode[],
-    context: codes('context', contextOrder) as ContextCode[],
-    dailyMme: await readDailyMme(w, memberId, asOf, run.factor_set),
-  };
+  const withFactors = candidates.filter((id) => factorRows.some((f) => f.member_id === id));
+  const dailyMme = await readDailyMmes(w, withFactors, asOf, first.factor_set);
+  for (const h of head) {
+    const factors = factorRows.filter((f) => f.member_id === h.member_id);
+    if (factors.length === 0) continue;
+    const reasons = reasonRows.filter((r) => r.member_id === h.member_id);
+    const of = (kind: string) => reasons.filter((r) => r.kind === kind);
+    const codes = (kind: string, order: readonly string[]) =>
+      [...new Set(of(kind).map((r) => r.code))].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    found.set(h.member_id, {
+      runId: h.run_id,
+      priority: h.priority,
+      factors: factors.map((f) => ({
+        code: f.code,
+        met: f.met,
+        value: f.value,
+        evidence: f.met
+          ? of('factor')
+              .filter((r) => r.code === f.code && r.claim_id !== null)
+              .map((r) => r.claim_id as string)
+          : [],
+      })),
+      emergencies: of('emergency').map((r) => ({
+        kind: r.code as EmergencyKind,
+        date: r.event_date ?? '',
+        claimId: r.claim_id ?? '',
+      })),
+      exclusions: codes('exclusion', exclusionOrder) as ExclusionCode[],
+      context: codes('context', contextOrder) as ContextCode[],
+      dailyMme: dailyMme.get(h.member_id) ?? sumDailyMme([], addDays(asOf, -(longSpan() - 1)), longSpan()),
+    });
+  }
+  return found;
+}
+
+function longSpan(): number {
+  return parseRiskConfig({}).windows.longDays;
 }
 
 /**
@@ -94,10 +134,27 @@ export async function readDailyMme(
   asOf: string,
   factorSet: string,
 ): Promise<DailyMme[]> {
-  const span = parseRiskConfig({}).windows.longDays;
+  const span = longSpan();
+  return (
+    (await readDailyMmes(w, [memberId], asOf, factorSet)).get(memberId) ??
+    sumDailyMme([], addDays(asOf, -(span - 1)), span)
+  );
+}
+
+/** `readDailyMme` for several members with one query of their fills. */
+export async function readDailyMmes(
+  w: Warehouse,
+  memberIds: readonly string[],
+  asOf: string,
+  factorSet: string,
+): Promise<Map<string, DailyMme[]>> {
+  const series = new Map<string, DailyMme[]>();
+  if (memberIds.length === 0) return series;
+  const span = longSpan();
   const from = addDays(asOf, -(span - 1));
-  const params: SqlParam[] = [memberId, asOf, from, factorSet];
-  const list = (values: readonly string[]) => values.map((v) => `$${params.push(v)}`).join(', ');
+  const params: SqlParam[] = [asOf, from, factorSet];
+  const members = listParams(params, memberIds);
+  const list = (values: readonly string[]) => listParams(params, values);
   const opioidClasses = list(drugClassKinds.filter(([, kind]) => kind === 'opioid').map(([c]) => c));
   const moud = list(moudIngredients);
   const scales = unitScales
@@ -107,17 +164,31 @@ export async function readDailyMme(
     )
     .join(' ');
   // The same filters and arithmetic as rk_drug and rk_fill (fill-steps.ts): current, not reversed, reaching W365.
-  const fills = await w.all<{ fill_date: string; end_date: string; daily_mme: number | null }>(
-    `select c.fill_date, c.fill_date + (c.days_supply - 1) as end_date,
+  const fills = await w.all<{
+    member_id: string;
+    fill_date: string;
+    end_date: string;
+    daily_mme: number | null;
+  }>(
+    `select c.member_id, c.fill_date, c.fill_date + (c.days_supply - 1) as end_date,
             d.strength * (case ${scales} else 1 end) * c.quantity * v.factor / c.days_supply as daily_mme
      from pharmacy_claim c
      join drug d on d.ndc = c.ndc
-     left join drug_mme_factor v on v.ndc = d.ndc and v.factor_set = $4
-     where c.member_id = $1 and c.is_current and not c.is_reversed and c.days_supply > 0 and c.quantity >= 0
-       and c.fill_date <= cast($2 as date) and c.fill_date + (c.days_supply - 1) >= cast($3 as date)
+     left join drug_mme_factor v on v.ndc = d.ndc and v.factor_set = $3
+     where c.member_id in (${members}) and c.is_current and not c.is_reversed and c.days_supply > 0 and c.quantity >= 0
+       and c.fill_date <= cast($1 as date) and c.fill_date + (c.days_supply - 1) >= cast($2 as date)
        and d.drug_class in (${opioidClasses}) and coalesce(d.ingredient, '') not in (${moud})
-     order by c.fill_date, c.claim_id`,
+     order by c.member_id, c.fill_date, c.claim_id`,
     params,
   );
-  return sumDailyMme(fills, from, span);
+  for (const id of memberIds)
+    series.set(
+      id,
+      sumDailyMme(
+        fills.filter((f) => f.member_id === id),
+        from,
+        span,
+      ),
+    );
+  return series;
 }

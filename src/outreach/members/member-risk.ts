@@ -1,5 +1,5 @@
-import { type Warehouse, withOwnConnection } from '../../platform/warehouse/warehouse.ts';
-import { explainMember, readRecordedRisk } from '../../risk/index.ts';
+import { type SqlParam, type Warehouse, withOwnConnection } from '../../platform/warehouse/warehouse.ts';
+import { explainMember, readRecordedRisks } from '../../risk/index.ts';
 import { withWarehouseLock } from './warehouse-lock.ts';
 
 export interface MemberRisk {
@@ -27,24 +27,39 @@ export async function readMemberRisk(
   includePart2: boolean,
 ): Promise<MemberRisk> {
   const recorded = await withWarehouseLock(() =>
-    withOwnConnection(w, async (c) => {
-      const risk = await readRecordedRisk(c, memberId, asOf);
-      if (!risk) return null;
-      const keep = await part2Filter(c, memberId, includePart2);
-      return {
-        onWorklist: true,
-        priority: risk.priority,
-        riskFactors: risk.factors
-          .filter((f) => includePart2 || !part2Factors.has(f.code))
-          .map((f) => ({ code: f.code, met: f.met, value: f.value, evidence: f.evidence.filter(keep) })),
-        emergencies: risk.emergencies.filter((e) => keep(e.claimId)),
-        exclusions: risk.exclusions,
-        context: risk.context.filter((c) => includePart2 || !part2Context.has(c)),
-        dailyMme: risk.dailyMme,
-      };
-    }),
+    withOwnConnection(w, (c) => readRecordedMemberRisks(c, [memberId], asOf, includePart2)),
   );
-  return recorded ?? explainMemberRisk(w, memberId, asOf, includePart2);
+  return recorded.get(memberId) ?? explainMemberRisk(w, memberId, asOf, includePart2);
+}
+
+/**
+ * The recorded risk of several members as of a date, Part 2 rules applied, with one query per
+ * table for all of them; members the latest run does not cover are absent (explain them live).
+ */
+export async function readRecordedMemberRisks(
+  w: Warehouse,
+  memberIds: readonly string[],
+  asOf: string,
+  includePart2: boolean,
+): Promise<Map<string, MemberRisk>> {
+  const risks = await readRecordedRisks(w, memberIds, asOf);
+  const keepOf = await part2Filters(w, [...risks.keys()], includePart2);
+  const shown = new Map<string, MemberRisk>();
+  for (const [memberId, risk] of risks) {
+    const keep = keepOf(memberId);
+    shown.set(memberId, {
+      onWorklist: true,
+      priority: risk.priority,
+      riskFactors: risk.factors
+        .filter((f) => includePart2 || !part2Factors.has(f.code))
+        .map((f) => ({ code: f.code, met: f.met, value: f.value, evidence: f.evidence.filter(keep) })),
+      emergencies: risk.emergencies.filter((e) => keep(e.claimId)),
+      exclusions: risk.exclusions,
+      context: risk.context.filter((c) => includePart2 || !part2Context.has(c)),
+      dailyMme: risk.dailyMme,
+    });
+  }
+  return shown;
 }
 
 /**
@@ -96,14 +111,30 @@ async function part2Filter(
   memberId: string,
   includePart2: boolean,
 ): Promise<(claimId: string) => boolean> {
-  if (includePart2) return () => true;
-  const rows = await w.all<{ claim_id: string }>(
-    `select l.claim_id from claim_label l
-     where l.label = 'part2' and l.claim_id in (
-       select claim_id from medical_claim where member_id = $1
-       union all select claim_id from pharmacy_claim where member_id = $1)`,
-    [memberId],
+  return (await part2Filters(w, [memberId], includePart2))(memberId);
+}
+
+/** `part2Filter` for several members with one query of their labeled claims. */
+async function part2Filters(
+  w: Warehouse,
+  memberIds: readonly string[],
+  includePart2: boolean,
+): Promise<(memberId: string) => (claimId: string) => boolean> {
+  if (includePart2 || memberIds.length === 0) return () => () => true;
+  const params: SqlParam[] = [];
+  const ids = memberIds.map((id) => `$${params.push(id)}`).join(', ');
+  const rows = await w.all<{ member_id: string; claim_id: string }>(
+    `select c.member_id, l.claim_id from claim_label l
+     join (select member_id, claim_id from medical_claim where member_id in (${ids})
+           union all select member_id, claim_id from pharmacy_claim where member_id in (${ids})) c
+       on c.claim_id = l.claim_id
+     where l.label = 'part2'`,
+    params,
   );
-  const labeled = new Set(rows.map((r) => r.claim_id));
-  return (id) => !labeled.has(id);
+  const labeled = new Map<string, Set<string>>();
+  for (const r of rows) labeled.set(r.member_id, (labeled.get(r.member_id) ?? new Set()).add(r.claim_id));
+  return (memberId) => {
+    const mine = labeled.get(memberId);
+    return (id) => !mine?.has(id);
+  };
 }

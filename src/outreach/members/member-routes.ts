@@ -2,11 +2,9 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import type { RouteModule } from '../../platform/http/route-module.ts';
-import { withOwnConnection } from '../../platform/warehouse/warehouse.ts';
 import type { CaseTables } from '../cases/case-tables.ts';
-import { readClaimsTimeline, readCoverage, readMemberProfile } from './member-record.ts';
-import { readMemberRisk } from './member-risk.ts';
-import { withWarehouseLock } from './warehouse-lock.ts';
+import { explainMemberRisk } from './member-risk.ts';
+import { memberViewLoaderFor } from './member-view-loader.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -64,10 +62,6 @@ const memberViewSchema = z.object({
   part2Withheld: z.boolean(),
 });
 
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** GET /api/members/{memberId}: profile, coverage, risk with evidence, a year of claims and daily MME. */
 export const memberRoutes: RouteModule = {
   name: 'members',
@@ -99,8 +93,6 @@ export const memberRoutes: RouteModule = {
           memberId,
           { action: 'read', resourceType: 'Member', resourceId: memberId },
           async (grant) => {
-            const profile = await readMemberProfile(warehouse, memberId);
-            if (!profile) throw new AppError('not_found', 'There is no such member.');
             const cases = db.withTables<CaseTables>();
             const [latestRun, openCase] = await Promise.all([
               cases
@@ -115,28 +107,22 @@ export const memberRoutes: RouteModule = {
                 .executeTakeFirst(),
             ]);
             const asOf = request.query.asOf ?? latestRun?.as_of ?? new Date().toISOString().slice(0, 10);
-            // The record and the risk (recorded, or explained live) each on a pooled warehouse connection, side by side.
-            const [record, risk] = await Promise.all([
-              withWarehouseLock(() =>
-                withOwnConnection(warehouse, async (c) => ({
-                  coverage: await readCoverage(c, memberId),
-                  timeline: await readClaimsTimeline(
-                    c,
-                    memberId,
-                    addDays(asOf, -364),
-                    asOf,
-                    grant.includePart2,
-                  ),
-                })),
-              ),
-              readMemberRisk(warehouse, memberId, asOf, grant.includePart2),
-            ]);
+            // Read together with concurrent requests' members (one query per table per batch).
+            const view = await memberViewLoaderFor(warehouse).load({
+              memberId,
+              asOf,
+              includePart2: grant.includePart2,
+            });
+            if (!view) throw new AppError('not_found', 'There is no such member.');
+            // A member no recorded run covers on that date is explained live.
+            const risk =
+              view.risk ?? (await explainMemberRisk(warehouse, memberId, asOf, grant.includePart2));
             return {
               asOf,
-              profile,
-              coverage: record.coverage,
+              profile: view.profile,
+              coverage: view.coverage,
               risk,
-              timeline: record.timeline,
+              timeline: view.timeline,
               openCase: openCase
                 ? { caseId: openCase.case_id, version: openCase.version, assignedTo: openCase.assigned_to }
                 : null,
