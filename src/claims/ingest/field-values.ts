@@ -37,17 +37,15 @@ export function parseOptionalNumber(value: unknown, field: string): number | nul
   return n;
 }
 
-const isAsciiSpace = (code: number): boolean => code === 32 || (code >= 9 && code <= 13);
-
 /**
- * A text with ASCII whitespace (space, tab, line feed, vertical tab, form feed, carriage
- * return) cut from both ends — what DuckDB's CSV path trims too, so both readers agree.
+ * A text with spaces cut from both ends — what DuckDB's CSV path trims too, so both readers
+ * agree. Other whitespace (a tab, a no-break space) stays and fails the field's check.
  */
 export function trimText(text: string): string {
   let start = 0;
   let end = text.length;
-  while (start < end && isAsciiSpace(text.charCodeAt(start))) start++;
-  while (end > start && isAsciiSpace(text.charCodeAt(end - 1))) end--;
+  while (start < end && text.charCodeAt(start) === 32) start++;
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 

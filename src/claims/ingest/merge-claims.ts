@@ -65,23 +65,34 @@ export async function mergeClaims(
        and k.latest > coalesce(${target}.source_updated, timestamp '0001-01-01')`,
   );
   await warehouse.run('drop table if exists temp.claim_new');
+  // Versions are found and numbered on narrow rows (key, hash, timestamp) grouped by hash, then
+  // joined back to their staged rows once. A claim first seen in this file gets its current
+  // version on insert; only claims held before need the update below.
   await warehouse.run(
     `create temp table claim_new as
-     with known as (
-       select * replace (max(source_updated) over (partition by claim_id, content_hash) as source_updated)
-       from temp.claim_in where member_id is not null
-     ),
-     fresh as (
-       select k.* from known k
-       where not exists (select 1 from ${target} c where c.claim_id = k.claim_id and c.content_hash = k.content_hash)
-       qualify row_number() over (partition by k.claim_id, k.content_hash order by k.vkey) = 1
+     with fresh as (
+       select claim_id, content_hash, min(vkey) as vkey, max(source_updated) as latest
+       from temp.claim_in k
+       where member_id is not null
+         and not exists (select 1 from ${target} c where c.claim_id = k.claim_id and c.content_hash = k.content_hash)
+       group by claim_id, content_hash
      ),
      previous as (
        select claim_id, max(version) as max_version from ${target}
        where claim_id in (select claim_id from fresh) group by claim_id
+     ),
+     numbered as (
+       select f.*, p.max_version is not null as held_before,
+         coalesce(p.max_version, 0) + row_number() over (partition by f.claim_id order by f.vkey) as version
+       from fresh f left join previous p using (claim_id)
+     ),
+     ranked as (
+       select *, row_number() over (partition by claim_id order by cast(latest as timestamp) desc nulls last, version desc) = 1
+         and not held_before as is_current
+       from numbered
      )
-     select f.*, coalesce(p.max_version, 0) + row_number() over (partition by f.claim_id order by f.vkey) as version
-     from fresh f left join previous p using (claim_id)`,
+     select k.* replace (r.latest as source_updated), r.version, r.held_before, r.is_current
+     from ranked r join temp.claim_in k on k.vkey = r.vkey`,
   );
   const [stats] = await warehouse.all<{
     input: number;
@@ -103,7 +114,9 @@ export async function mergeClaims(
      from (
        select claim_id, version,
          row_number() over (partition by claim_id order by source_updated desc nulls last, version desc) as rn
-       from ${target} where claim_id in (select claim_id from temp.claim_in where member_id is not null)
+       from ${target} where claim_id in (
+         select claim_id from temp.claim_in where member_id is not null
+         except select claim_id from temp.claim_new where not held_before)
      ) r
      where ${target}.claim_id = r.claim_id and ${target}.version = r.version and ${target}.is_current <> (r.rn = 1)`,
   );
@@ -122,7 +135,7 @@ async function insertMedical(warehouse: Warehouse, batchId: string): Promise<voi
     `insert into medical_claim (claim_id, version, is_current, is_reversed, member_id, claim_type, setting,
        claim_date, start_date, end_date, admission_type, bill_type, billing_npi, paid_amount, allowed_amount,
        deductible_amount, copay_amount, coinsurance_amount, batch_id, source_updated, content_hash)
-     select claim_id, version, false, is_reversed, member_id, claim_type, setting, cast(claim_date as date),
+     select claim_id, version, is_current, is_reversed, member_id, claim_type, setting, cast(claim_date as date),
        cast(start_date as date), cast(end_date as date), admission_type, bill_type, ${npiOrFhirId('billing_ref')},
        paid_amount, allowed_amount, deductible_amount, copay_amount, coinsurance_amount, $1,
        cast(source_updated as timestamp), content_hash
@@ -148,7 +161,7 @@ async function insertPharmacy(warehouse: Warehouse, batchId: string): Promise<vo
     `insert into pharmacy_claim (claim_id, version, is_current, is_reversed, member_id, fill_date, ndc, quantity,
        days_supply, prescriber_npi, pharmacy_npi, paid_amount, allowed_amount, deductible_amount, copay_amount,
        coinsurance_amount, batch_id, source_updated, content_hash)
-     select claim_id, version, false, is_reversed, member_id, cast(fill_date as date), ndc, quantity, days_supply,
+     select claim_id, version, is_current, is_reversed, member_id, cast(fill_date as date), ndc, quantity, days_supply,
        ${npiOrFhirId('prescriber_ref')}, ${npiOrFhirId('pharmacy_ref')}, paid_amount, allowed_amount,
        deductible_amount, copay_amount, coinsurance_amount, $1,
        cast(source_updated as timestamp), content_hash

@@ -14,14 +14,14 @@ export interface SqlCheck {
 }
 
 /**
- * A cell as the readers see it: ASCII whitespace trimmed (as `trimCell` does in JS), '' when
- * empty or absent. DuckDB's trim with a set of multi-byte characters costs ~8× more.
+ * A cell as the readers see it: spaces trimmed (as `trimText` does in JS), '' when empty or
+ * absent. Only spaces: DuckDB trims a set of characters several times slower than spaces.
  */
 export const trimmedCell = (cell: string | null): string =>
-  cell === null ? `''` : trimText(`coalesce(${cell}, '')`);
+  cell === null ? `''` : `trim(coalesce(${cell}, ''))`;
 
-/** `trimText` of field-values.ts: ASCII whitespace off both ends. */
-export const trimText = (value: string): string => `trim(${value}, ' \t\n\v\f\r')`;
+/** `trimText` of field-values.ts: spaces off both ends. */
+export const trimText = (value: string): string => `trim(${value})`;
 
 /** JSON.stringify of a text value (DuckDB's to_json escapes as JS does). */
 export const jsonText = (value: string, chars: number): string =>
