@@ -5,6 +5,7 @@ import type { OpsDb } from '../../platform/db/ops-db.ts';
 import { focusMarkets } from '../../reference/markets.ts';
 import type { CaseReasons, CaseTables } from '../cases/case-tables.ts';
 import { firstAttemptDueDateSql } from '../casework/service-level.ts';
+import { countShared } from './shared-count.ts';
 
 export const worklistQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -89,8 +90,10 @@ export async function findWorklistPage(
     .orderBy(sortKeys[q.sort])
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  const [count, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+  const countQuery = query.select((eb) => eb.fn.countAll<number>().as('n'));
+  const [total, rows] = await Promise.all([
+    // Concurrent requests for the same list share one count (each from a snapshot after it asked).
+    countShared(db, countQuery.compile(), async () => Number((await countQuery.executeTakeFirst())?.n ?? 0)),
     db
       .withTables<CaseTables>()
       .selectFrom('outreach_case')
@@ -112,7 +115,7 @@ export async function findWorklistPage(
       .execute(),
   ]);
   return {
-    total: Number(count?.n ?? 0),
+    total,
     items: rows.map((r) => ({
       caseId: r.case_id,
       memberId: r.member_id,
