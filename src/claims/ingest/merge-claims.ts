@@ -41,10 +41,13 @@ export async function mergeClaims(
 ): Promise<ClaimCounts> {
   const stage = kind === 'medical' ? 'temp.stg_med_claim' : 'temp.stg_rx';
   const target = kind === 'medical' ? 'medical_claim' : 'pharmacy_claim';
+  // Narrow rows from here on (key, hash, timestamp, member): the wide staged columns are read
+  // once, by the insert.
   await warehouse.run('drop table if exists temp.claim_in');
   await warehouse.run(
     `create temp table claim_in as
-     select s.* replace (coalesce(s.content_hash, ${kind === 'pharmacy' ? rxContentHash : 's.content_hash'}) as content_hash),
+     select s.vkey, s.claim_id, s.person_ref, s.is_reversed, s.source_updated,
+       coalesce(s.content_hash, ${kind === 'pharmacy' ? rxContentHash : 's.content_hash'}) as content_hash,
        r.member_id
      from ${stage} s left join temp.member_ref r on r.ref = s.person_ref`,
   );
@@ -59,19 +62,24 @@ export async function mergeClaims(
     `update ${target} set source_updated = k.latest
      from (
        select claim_id, content_hash, max(cast(source_updated as timestamp)) as latest
-       from temp.claim_in where member_id is not null group by claim_id, content_hash
+       from temp.claim_in i
+       where member_id is not null
+         and exists (select 1 from ${target} c where c.claim_id = i.claim_id and c.content_hash = i.content_hash)
+       group by claim_id, content_hash
      ) k
      where ${target}.claim_id = k.claim_id and ${target}.content_hash = k.content_hash
        and k.latest > coalesce(${target}.source_updated, timestamp '0001-01-01')`,
   );
   await warehouse.run('drop table if exists temp.claim_new');
-  // Versions are found and numbered on narrow rows (key, hash, timestamp) grouped by hash, then
-  // joined back to their staged rows once. A claim first seen in this file gets its current
-  // version on insert; only claims held before need the update below.
+  // New versions: one per new content of a claim, its earliest copy in the file. Most claims
+  // have one version and none held before: they are version 1 and current without sorting;
+  // only the others are numbered and ranked by window. Claims held before get their current
+  // version by the update after the insert.
   await warehouse.run(
     `create temp table claim_new as
      with fresh as (
-       select claim_id, content_hash, min(vkey) as vkey, max(source_updated) as latest
+       select claim_id, content_hash, min(vkey) as vkey, max(source_updated) as latest,
+         bool_or(is_reversed) as is_reversed, arg_min(member_id, vkey) as member_id
        from temp.claim_in k
        where member_id is not null
          and not exists (select 1 from ${target} c where c.claim_id = k.claim_id and c.content_hash = k.content_hash)
@@ -81,18 +89,22 @@ export async function mergeClaims(
        select claim_id, max(version) as max_version from ${target}
        where claim_id in (select claim_id from fresh) group by claim_id
      ),
-     numbered as (
-       select f.*, p.max_version is not null as held_before,
-         coalesce(p.max_version, 0) + row_number() over (partition by f.claim_id order by f.vkey) as version
-       from fresh f left join previous p using (claim_id)
+     counted as (select claim_id, count(*) as versions from fresh group by claim_id),
+     shaped as (
+       select f.*, p.max_version, c.versions
+       from fresh f join counted c using (claim_id) left join previous p using (claim_id)
      ),
-     ranked as (
-       select *, row_number() over (partition by claim_id order by cast(latest as timestamp) desc nulls last, version desc) = 1
-         and not held_before as is_current
-       from numbered
+     numbered as (
+       select * exclude (max_version, versions), max_version is not null as held_before,
+         coalesce(max_version, 0) + row_number() over (partition by claim_id order by vkey) as version
+       from shaped where versions > 1 or max_version is not null
      )
-     select k.* replace (r.latest as source_updated), r.version, r.held_before, r.is_current
-     from ranked r join temp.claim_in k on k.vkey = r.vkey`,
+     select * exclude (max_version, versions), false as held_before, 1 as version, true as is_current
+     from shaped where versions = 1 and max_version is null
+     union all by name
+     select *, row_number() over (partition by claim_id order by cast(latest as timestamp) desc nulls last,
+       version desc) = 1 and not held_before as is_current
+     from numbered`,
   );
   const [stats] = await warehouse.all<{
     input: number;
@@ -135,11 +147,11 @@ async function insertMedical(warehouse: Warehouse, batchId: string): Promise<voi
     `insert into medical_claim (claim_id, version, is_current, is_reversed, member_id, claim_type, setting,
        claim_date, start_date, end_date, admission_type, bill_type, billing_npi, paid_amount, allowed_amount,
        deductible_amount, copay_amount, coinsurance_amount, batch_id, source_updated, content_hash)
-     select claim_id, version, is_current, is_reversed, member_id, claim_type, setting, cast(claim_date as date),
-       cast(start_date as date), cast(end_date as date), admission_type, bill_type, ${npiOrFhirId('billing_ref')},
-       paid_amount, allowed_amount, deductible_amount, copay_amount, coinsurance_amount, $1,
-       cast(source_updated as timestamp), content_hash
-     from temp.claim_new`,
+     select n.claim_id, n.version, n.is_current, n.is_reversed, n.member_id, s.claim_type, s.setting,
+       cast(s.claim_date as date), cast(s.start_date as date), cast(s.end_date as date), s.admission_type,
+       s.bill_type, ${npiOrFhirId('s.billing_ref')}, s.paid_amount, s.allowed_amount, s.deductible_amount,
+       s.copay_amount, s.coinsurance_amount, $1, cast(n.latest as timestamp), n.content_hash
+     from temp.claim_new n join temp.stg_med_claim s on s.vkey = n.vkey`,
     [batchId],
   );
   await warehouse.run(
@@ -161,11 +173,11 @@ async function insertPharmacy(warehouse: Warehouse, batchId: string): Promise<vo
     `insert into pharmacy_claim (claim_id, version, is_current, is_reversed, member_id, fill_date, ndc, quantity,
        days_supply, prescriber_npi, pharmacy_npi, paid_amount, allowed_amount, deductible_amount, copay_amount,
        coinsurance_amount, batch_id, source_updated, content_hash)
-     select claim_id, version, is_current, is_reversed, member_id, cast(fill_date as date), ndc, quantity, days_supply,
-       ${npiOrFhirId('prescriber_ref')}, ${npiOrFhirId('pharmacy_ref')}, paid_amount, allowed_amount,
-       deductible_amount, copay_amount, coinsurance_amount, $1,
-       cast(source_updated as timestamp), content_hash
-     from temp.claim_new`,
+     select n.claim_id, n.version, n.is_current, n.is_reversed, n.member_id, cast(s.fill_date as date), s.ndc,
+       s.quantity, s.days_supply, ${npiOrFhirId('s.prescriber_ref')}, ${npiOrFhirId('s.pharmacy_ref')},
+       s.paid_amount, s.allowed_amount, s.deductible_amount, s.copay_amount, s.coinsurance_amount, $1,
+       cast(n.latest as timestamp), n.content_hash
+     from temp.claim_new n join temp.stg_rx s on s.vkey = n.vkey`,
     [batchId],
   );
 }
