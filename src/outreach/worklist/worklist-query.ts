@@ -66,8 +66,6 @@ export async function findWorklistPage(
   q: WorklistQuery,
 ): Promise<{ total: number; items: WorklistItem[] }> {
   let query = db.withTables<CaseTables>().selectFrom('outreach_case').where('status', '=', q.status);
-  if (user.role === 'case_manager')
-    query = query.where((w) => w.or([w('assigned_to', '=', user.userId), w('assigned_to', 'is', null)]));
   if (q.market) query = query.where('market', '=', q.market);
   if (q.assigned === 'me') query = query.where('assigned_to', '=', user.userId);
   else if (q.assigned === 'unassigned') query = query.where('assigned_to', 'is', null);
@@ -83,6 +81,9 @@ export async function findWorklistPage(
       ]),
     );
   }
+  const filtered = query;
+  if (user.role === 'case_manager')
+    query = query.where((w) => w.or([w('assigned_to', '=', user.userId), w('assigned_to', 'is', null)]));
   // The page's case ids come from a narrow walk of the queue index (index-only for the default
   // order, no sort of whole rows: a deep page once spilled its sort to disk); only those rows are read.
   const pageIds = query
@@ -90,10 +91,22 @@ export async function findWorklistPage(
     .orderBy(sortKeys[q.sort])
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  const countQuery = query.select((eb) => eb.fn.countAll<number>().as('n'));
-  const [total, rows] = await Promise.all([
-    // Concurrent requests for the same list share one count (each from a snapshot after it asked).
-    countShared(db, countQuery.compile(), async () => Number((await countQuery.executeTakeFirst())?.n ?? 0)),
+  // Concurrent requests for the same list share one count (each from a snapshot after it asked).
+  const count = (part: typeof query): Promise<number> => {
+    const counted = part.select((eb) => eb.fn.countAll<number>().as('n'));
+    return countShared(db, counted.compile(), async () => Number((await counted.executeTakeFirst())?.n ?? 0));
+  };
+  // A case manager's list is two disjoint parts, their caseload and the unassigned cases; the
+  // unassigned part is the same for every case manager, so they all share its count.
+  const total =
+    user.role === 'case_manager'
+      ? Promise.all([
+          count(filtered.where('assigned_to', 'is', null)),
+          count(filtered.where('assigned_to', '=', user.userId)),
+        ]).then(([unassigned, mine]) => unassigned + mine)
+      : count(query);
+  const [totalCount, rows] = await Promise.all([
+    total,
     db
       .withTables<CaseTables>()
       .selectFrom('outreach_case')
@@ -115,7 +128,7 @@ export async function findWorklistPage(
       .execute(),
   ]);
   return {
-    total,
+    total: totalCount,
     items: rows.map((r) => ({
       caseId: r.case_id,
       memberId: r.member_id,

@@ -77,6 +77,17 @@ describe('GET /api/worklist', () => {
     expect(ids(page2)).toEqual(['W4', 'W3']);
   });
 
+  it("counts a case manager's total as the cases listed, under every filter", async () => {
+    const queries = ['', '?assigned=me', '?assigned=unassigned', `?assigned=${supervisor.userId}`];
+    queries.push('?market=NJ', '?reason=HIGH_MME', '?minPriority=80', '?status=closed', '?sort=member');
+    for (const query of queries) {
+      const page = await list(mine, query);
+      expect(page.total, query).toBe(page.items.length);
+    }
+    expect((await list(mine)).total).toBe(3);
+    expect((await list(mine, '?assigned=me')).total).toBe(1);
+  });
+
   it('filters by every market of RISK-RULES §2, not only two-letter ones', async () => {
     expect(ids(await list(supervisor, '?market=NJ'))).toEqual(['W2', 'W1', 'W4']);
     expect((await list(supervisor, '?market=CHICAGO')).total).toBe(0);
