@@ -162,6 +162,7 @@ describe('the two CSV readers', () => {
       'blank-line.csv': [...rx.slice(0, 2), '', ...rx.slice(2)].join('\n'),
       'quoted-newline.csv': toCsv('pharmacy_claim', [fill('R3', 'p1', { claim_id: 'R\n3' })]),
       'crlf.csv': rx.join('\r\n'),
+      'bom.csv': `\uFEFF${toCsv('pharmacy_claim', [fill('R4', 'p1'), fill('R5', 'p1', { quantity: '\t60' })])}`,
     };
     for (const [name, text] of Object.entries({ 'elig.csv': elig, ...cases }))
       fs.writeFileSync(path.join(dir, name), text);
@@ -173,9 +174,16 @@ describe('the two CSV readers', () => {
       'blank-line.csv': 'js',
       'quoted-newline.csv': 'js',
       'crlf.csv': 'duckdb',
+      'bom.csv': 'duckdb',
     });
     expect(fast.rejections).toEqual(slow.rejections);
     expect(fast.rejections).toEqual([
+      expect.objectContaining({
+        file: 'bom.csv',
+        line: 3,
+        field: 'quantity',
+        reason: 'not a number: "\\t60"',
+      }),
       expect.objectContaining({ file: 'ragged.csv', line: 3, field: '(line)' }),
     ]);
     expect(fast.snapshot).toEqual(slow.snapshot);
