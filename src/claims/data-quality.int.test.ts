@@ -30,6 +30,7 @@ describe('the data-quality summary', () => {
         medical_claims: 1,
         pharmacy_claims: 1,
         rejected_rows: 2,
+        duplicate_claim_versions: 0,
       });
       expect(report.dateRanges[1]).toEqual({
         what: 'pharmacy fill date',
@@ -38,6 +39,8 @@ describe('the data-quality summary', () => {
       });
       expect(report.rejectedByReason).toEqual([{ field: 'patient', reason: 'unknown member', rows: 2 }]);
       expect(formatDataQuality(report).join('\n')).not.toMatch(/secret/);
+      await wh.run(`insert into pharmacy_claim select * from pharmacy_claim`);
+      expect((await summarizeDataQuality(wh)).counts.duplicate_claim_versions).toBe(1);
     } finally {
       await wh.close();
       fs.rmSync(dir, { recursive: true, force: true });

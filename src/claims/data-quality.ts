@@ -23,6 +23,11 @@ export async function summarizeDataQuality(warehouse: Warehouse): Promise<DataQu
     (select count(*) from pharmacy_claim) as pharmacy_claim_versions,
     (select count(*) from pharmacy_claim where is_current and is_reversed) as pharmacy_claims_reversed,
     (select count(*) from claim_label where label = 'part2') as part2_labelled_claims,
+    -- The claim tables carry no primary-key index (bulk loads): the merge keeps (claim_id,
+    -- version) unique, and this count, which should read 0, says so.
+    (select count(*) from (select claim_id, version from medical_claim group by all having count(*) > 1))
+      + (select count(*) from (select claim_id, version from pharmacy_claim group by all having count(*) > 1))
+      as duplicate_claim_versions,
     (select count(*) from rejected_row) as rejected_rows`);
   const dateRanges = await warehouse.all<{ what: string; from: string | null; to: string | null }>(
     `select 'medical claim date' as what, min(claim_date) as "from", max(claim_date) as "to"
