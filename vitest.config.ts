@@ -1,13 +1,39 @@
 import { defineConfig } from 'vitest/config';
 
+/** The test files that build their store with `openTestOpsStore` (directly or through `buildTestApp`). */
+const storeTests = [
+  'src/platform/**/*.test.ts',
+  'src/outreach/**/*.test.ts',
+  'src/prescribers/routes/**/*.test.ts',
+  'src/privacy/**/*.test.ts',
+  'src/coverage/routes/**/*.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'web/**/*.test.ts', 'web/**/*.test.tsx'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    globalSetup: ['web/e2e/global-setup.ts'],
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'pglite',
+          include: ['src/**/*.test.ts', 'web/**/*.test.ts', 'web/**/*.test.tsx'],
+          globalSetup: ['web/e2e/global-setup.ts'],
+        },
+      },
+      {
+        // The same store tests again on a throwaway PostgreSQL server (issue 4: both stores).
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: storeTests,
+          globalSetup: ['src/platform/db/testing/postgres-setup.ts'],
+        },
+      },
+    ],
   },
 });
