@@ -1,5 +1,5 @@
 import type { StagingTable } from '../staging.ts';
-import type { CsvKind } from './csv-layouts.ts';
+import { type CsvKind, requiredColumns } from './csv-layouts.ts';
 import {
   dayChecks,
   dayOf,
@@ -20,7 +20,7 @@ import {
  * `c(name)` is a column's trimmed text ('' when the file lacks the column).
  */
 export interface SqlRowMapping {
-  /** Columns read (others in the file are ignored). */
+  /** Columns read: the layout's required ones and the optional ones the mapping uses. */
   columns: readonly string[];
   /** Columns holding numbers: each is parsed once, as `n(column)`. */
   numbers: readonly string[];
@@ -56,25 +56,10 @@ const isReversed = `lower(${c('claim_status')}) = 'reversed'`;
 const dx = (name: string): string => `upper(${trimText(`replace(${c(name)}, '.', '')`)})`;
 const medical: SqlRowMapping = {
   columns: [
-    'claim_id',
-    'claim_line_number',
-    'claim_type',
-    'person_id',
+    ...requiredColumns.medical_claim,
     'member_id',
-    'claim_start_date',
-    'claim_end_date',
-    'claim_line_start_date',
-    'admit_type_code',
-    'place_of_service_code',
-    'bill_type_code',
-    'revenue_center_code',
     'service_unit_quantity',
-    'hcpcs_code',
-    'rendering_npi',
-    'billing_npi',
-    'paid_date',
     ...amountColumns.map(([, column]) => column),
-    'diagnosis_code_type',
     ...diagnosisColumns,
     'claim_status',
   ],
@@ -152,16 +137,8 @@ const signed = (column: string): string =>
   `case when ${isReversed} then abs(${n(column)}) else ${n(column)} end`;
 const pharmacy: SqlRowMapping = {
   columns: [
-    'claim_id',
-    'person_id',
+    ...requiredColumns.pharmacy_claim,
     'member_id',
-    'prescribing_provider_npi',
-    'dispensing_provider_npi',
-    'dispensing_date',
-    'ndc_code',
-    'quantity',
-    'days_supply',
-    'paid_date',
     ...amountColumns.map(([, column]) => column),
     'claim_status',
   ],
@@ -214,24 +191,14 @@ const pharmacy: SqlRowMapping = {
 
 const eligibility: SqlRowMapping = {
   columns: [
-    'member_id',
-    'person_id',
-    'birth_date',
-    'gender',
+    ...requiredColumns.eligibility,
+    'plan_type',
     'first_name',
     'last_name',
     'phone',
     'address',
     'city',
-    'state',
-    'zip_code',
     'county_fips',
-    'enrollment_start_date',
-    'enrollment_end_date',
-    'payer_type',
-    'plan_type',
-    'plan',
-    'payer',
   ],
   numbers: [],
   checks: [

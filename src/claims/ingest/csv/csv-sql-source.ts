@@ -54,7 +54,7 @@ export async function stageCsvRaw(
 ): Promise<{ rowsRead: number; rejected: number }> {
   const mapping = sqlRowMappings[kind];
   const index = new Map(header.map((name, i) => [name, i]));
-  const cells = mapping.columns.map((name) => {
+  const cells = [...new Set(mapping.columns)].map((name) => {
     const i = index.get(name);
     return `${trimmedCell(i === undefined ? null : `c${i}`)} as "${name}"`;
   });
