@@ -33,7 +33,9 @@ export async function loadFile(
   summary.batchId = batchId;
   // DuckDB parses a plain CSV itself, before the transaction (a parse error would abort it).
   const rawCsv =
-    sniffed.format === 'csv' && csvReader === 'duckdb' ? await readCsvRaw(warehouse, file) : null;
+    sniffed.format === 'csv' && csvReader === 'duckdb'
+      ? await readCsvRaw(warehouse, file, (rows) => listener.rowsRead?.(file.path, rows))
+      : null;
   if (rawCsv) summary.parser = 'duckdb';
   await warehouse.transaction(async () => {
     await warehouse.run(

@@ -17,10 +17,17 @@ import { failureText, firstFailure, numberOf, trimmedCell } from './csv-sql-valu
 export async function readCsvRaw(
   warehouse: DuckDbWarehouse,
   file: { path: string; lines: number },
+  onRows: (rows: number) => void = () => {},
 ): Promise<{ header: string[] } | null> {
   const header = readHeader(file.path);
   if (!header) return null;
   const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  // DuckDB tracks a query's progress when asked to; the rows it has read feed the progress bar.
+  await warehouse.run('set enable_progress_bar = true; set enable_progress_bar_print = false');
+  const poll = setInterval(() => {
+    const done = warehouse.connection.progress.percentage;
+    if (done > 0) onRows(Math.floor((done / 100) * Math.max(file.lines - 1, 0)));
+  }, 250);
   try {
     await warehouse.run('drop table if exists temp.csv_raw');
     await warehouse.run(
@@ -32,6 +39,9 @@ export async function readCsvRaw(
   } catch {
     await warehouse.run('drop table if exists temp.csv_raw');
     return null;
+  } finally {
+    clearInterval(poll);
+    await warehouse.run('set enable_progress_bar = false');
   }
   const [row] = await warehouse.all<{ n: number }>('select count(*) as n from temp.csv_raw');
   if (Number(row?.n) !== file.lines - 1) {
