@@ -113,6 +113,8 @@ export async function stageCsvRaw(
   const [counts] = await warehouse.all<{ rows: number; rejected: number }>(
     'select count(*) as rows, count(failed) as rejected from temp.csv_checked',
   );
+  // The parsed text is done with: its memory goes back before the merge needs it.
+  await warehouse.run('drop table if exists temp.csv_raw');
   return { rowsRead: Number(counts?.rows ?? 0), rejected: Number(counts?.rejected ?? 0) };
 }
 
