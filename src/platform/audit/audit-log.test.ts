@@ -2,24 +2,14 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../http/testing/test-app.ts';
 import { writeAuditEvent } from './audit-event.ts';
+import { auditInput } from './testing/audit-input.ts';
 import { verifyAuditChain } from './verify-audit-chain.ts';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp();
   for (let i = 0; i < 5; i++)
-    await writeAuditEvent(t.store.db, {
-      actorId: 'u1',
-      actorUsername: 'someone',
-      actorRole: 'case_manager',
-      action: 'read',
-      memberId: `M${i}`,
-      resourceType: 'Member',
-      resourceId: `M${i}`,
-      purpose: 'treatment',
-      outcome: i === 3 ? 'denied' : 'success',
-      requestId: `req-${i}`,
-    });
+    await writeAuditEvent(t.store.db, auditInput(i, i === 3 ? 'denied' : 'success'));
 });
 afterAll(async () => {
   await t.close();

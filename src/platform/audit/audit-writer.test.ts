@@ -5,23 +5,12 @@ import { openOpsStore } from '../db/open-ops-store.ts';
 import type { OpsStore } from '../db/ops-db.ts';
 import { openTestOpsStore } from '../db/testing/template-store.ts';
 import { createDatabase, startThrowawayPostgres } from '../db/testing/throwaway-postgres.ts';
-import type { AuditInput } from './audit-event.ts';
-import { writeAuditEvent } from './audit-event.ts';
+import { type AuditInput, writeAuditEvent } from './audit-event.ts';
 import { AuditWriter } from './audit-writer.ts';
+import { auditInput } from './testing/audit-input.ts';
 import { verifyAuditChain } from './verify-audit-chain.ts';
 
-const event = (i: number, outcome: AuditInput['outcome'] = 'success'): AuditInput => ({
-  actorId: 'u1',
-  actorUsername: 'someone',
-  actorRole: 'case_manager',
-  action: 'read',
-  memberId: `M${i}`,
-  resourceType: 'Member',
-  resourceId: `M${i}`,
-  purpose: 'treatment',
-  outcome,
-  requestId: `req-${i}`,
-});
+const event = auditInput;
 
 const stores: Array<{ name: string; store?: OpsStore; skip?: string; stop?: () => Promise<void> }> = [
   { name: 'PGlite' },
