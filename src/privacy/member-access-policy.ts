@@ -1,3 +1,4 @@
+import { visibleToCaseManager } from '../outreach/cases/case-queries.ts';
 import type { CaseTables } from '../outreach/cases/case-tables.ts';
 import type { SessionUser } from '../platform/auth/sessions.ts';
 import type { OpsDb } from '../platform/db/ops-db.ts';
@@ -55,9 +56,7 @@ async function isOnCaseloadOrOpenWorklist(db: OpsDb, userId: string, memberId: s
     .selectFrom('outreach_case')
     .select('case_id')
     .where('member_id', '=', memberId)
-    .where((w) =>
-      w.or([w('assigned_to', '=', userId), w.and([w('status', '=', 'open'), w('assigned_to', 'is', null)])]),
-    )
+    .where(visibleToCaseManager(userId))
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;

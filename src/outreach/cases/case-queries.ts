@@ -101,3 +101,14 @@ export async function updateCaseNote(
   }
   return readCase(db, caseId);
 }
+
+/**
+ * The cases a case manager may see: their own caseload and the open, unassigned worklist.
+ * One rule for every query that lists or opens cases (the member access policy, the worklist,
+ * search); `table` names outreach_case when the query gives it an alias.
+ */
+export function visibleToCaseManager(userId: string, table = 'outreach_case') {
+  const column = (name: string) => sql.ref(`${table}.${name}`);
+  return sql<boolean>`(${column('assigned_to')} = ${userId}
+    or (${column('status')} = 'open' and ${column('assigned_to')} is null))`;
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RouteModule } from '../../platform/http/route-module.ts';
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
+import { visibleToCaseManager } from '../cases/case-queries.ts';
 import { caseworkDb } from './casework-store.ts';
 
 const searchResult = z.object({
@@ -37,14 +38,7 @@ export const worklistSearchRoutes: RouteModule = {
           .selectFrom('outreach_case')
           .select(['case_id', 'member_id', 'status', 'priority'])
           .where('member_id', 'in', [...matches.keys()]);
-        // The worklist's visibility: a case manager sees their caseload and the unassigned open cases.
-        if (user.role === 'case_manager')
-          query = query.where((w) =>
-            w.or([
-              w('assigned_to', '=', user.userId),
-              w.and([w('assigned_to', 'is', null), w('status', '=', 'open')]),
-            ]),
-          );
+        if (user.role === 'case_manager') query = query.where(visibleToCaseManager(user.userId));
         const rows = await query.orderBy('status', 'desc').orderBy('priority', 'desc').limit(50).execute();
         await request.access.audit({
           action: 'search',

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { RouteModule } from '../../platform/http/route-module.ts';
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
+import { visibleToCaseManager } from '../cases/case-queries.ts';
 import { caseStages } from './case-lifecycle.ts';
 import { caseworkDb } from './casework-store.ts';
 import { firstAttemptDueAt } from './service-level.ts';
@@ -61,11 +62,7 @@ export const worklistWorkRoutes: RouteModule = {
             sql<number>`(select count(*) from outreach_attempt a where a.case_id = c.case_id)`.as('attempts'),
           ])
           .where('c.case_id', 'in', ids);
-        // The same visibility as the worklist: a case manager sees their caseload and unassigned cases.
-        if (user.role === 'case_manager')
-          query = query.where((w) =>
-            w.or([w('c.assigned_to', '=', user.userId), w('c.assigned_to', 'is', null)]),
-          );
+        if (user.role === 'case_manager') query = query.where(visibleToCaseManager(user.userId, 'c'));
         const rows = await query.execute();
         const people = await readMemberLabels(
           request.access.warehouse,

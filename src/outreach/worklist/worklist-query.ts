@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { SessionUser } from '../../platform/auth/sessions.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import { focusMarkets } from '../../reference/markets.ts';
+import { visibleToCaseManager } from '../cases/case-queries.ts';
 import type { CaseReasons, CaseTables } from '../cases/case-tables.ts';
 import { firstAttemptDueDateSql } from '../casework/service-level.ts';
 import { countShared } from './shared-count.ts';
@@ -82,8 +83,7 @@ export async function findWorklistPage(
     );
   }
   const filtered = query;
-  if (user.role === 'case_manager')
-    query = query.where((w) => w.or([w('assigned_to', '=', user.userId), w('assigned_to', 'is', null)]));
+  if (user.role === 'case_manager') query = query.where(visibleToCaseManager(user.userId));
   // The page's case ids come from a narrow walk of the queue index (index-only for the default
   // order, no sort of whole rows: a deep page once spilled its sort to disk); only those rows are read.
   const pageIds = query
@@ -101,7 +101,7 @@ export async function findWorklistPage(
   const total =
     user.role === 'case_manager'
       ? Promise.all([
-          count(filtered.where('assigned_to', 'is', null)),
+          count(filtered.where('assigned_to', 'is', null).where('status', '=', 'open')),
           count(filtered.where('assigned_to', '=', user.userId)),
         ]).then(([unassigned, mine]) => unassigned + mine)
       : count(query);

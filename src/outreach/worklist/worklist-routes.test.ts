@@ -62,6 +62,11 @@ describe('GET /api/worklist', () => {
     expect(ids(await list(mine))).toEqual(['W2', 'W1', 'W3']);
   });
 
+  it('keeps closed unassigned cases from a case manager, as the member access policy does', async () => {
+    expect(ids(await list(mine, '?status=closed'))).toEqual([]);
+    expect(ids(await list(supervisor, '?status=closed'))).toEqual(['W5']);
+  });
+
   it('shows a supervisor every open case', async () => {
     expect(ids(await list(supervisor))).toEqual(['W2', 'W1', 'W4', 'W3']);
   });
