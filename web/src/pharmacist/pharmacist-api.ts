@@ -78,44 +78,18 @@ export interface LetterReportRow {
   part2FactsLeftOut: number;
 }
 
-// The lock-in as the API returns it: the server's own type, so the two cannot drift apart.
-import type { LockIn, LockInScope, LockInState } from '../../../src/prescribers/lock-in/lock-in-types.ts';
+// The lock-in, its events and its commands as the API speaks them: the server's own types,
+// so the two cannot drift apart (events come without their lock-in id, which the page knows).
+import type {
+  LockIn,
+  LockInCommand,
+  LockInScope,
+  LockInState,
+  LockInEvent as RecordedLockInEvent,
+} from '../../../src/prescribers/lock-in/lock-in-types.ts';
 
-export type { LockIn, LockInScope, LockInState };
-
-export interface LockInEvent {
-  kind: string;
-  on: string;
-  by: string;
-  fromState: string | null;
-  toState: string;
-  detail: Record<string, string | number | null>;
-}
-
-/** A lock-in command, as `POST /api/lock-ins/:id/transitions` takes it. */
-export type LockInCommand =
-  | { kind: 'decide'; scope: LockInScope; rationale: string }
-  | { kind: 'decide_no_action'; rationale: string }
-  | { kind: 'send_initial_notice' }
-  | {
-      kind: 'record_member_response';
-      receivedOn: string;
-      preferredPharmacyNpi: string | null;
-      preferredPrescriberNpi: string | null;
-      note: string | null;
-    }
-  | {
-      kind: 'send_second_notice';
-      effectiveFrom: string;
-      pharmacyNpi: string | null;
-      prescriberNpi: string | null;
-    }
-  | { kind: 'activate' }
-  | { kind: 'extend'; months: number; rationale: string }
-  | { kind: 'file_appeal'; filedOn: string }
-  | { kind: 'decide_appeal'; outcome: 'upheld' | 'overturned'; rationale: string }
-  | { kind: 'expire' }
-  | { kind: 'end'; reason: string };
+export type { LockIn, LockInCommand, LockInScope, LockInState };
+export type LockInEvent = Omit<RecordedLockInEvent, 'lockInId'>;
 
 export interface PharmacyDecision {
   decision: 'allow' | 'deny';
