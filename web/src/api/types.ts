@@ -3,24 +3,17 @@
  * src/outreach/cases/case-routes.ts, src/outreach/members/member-routes.ts (platform), and
  * src/outreach/casework/casework-schemas.ts (attempts, referrals, lifecycle, supervisor).
  */
+import type {
+  CoverageSpan,
+  MemberProfile,
+  TimelineEntry,
+} from '../../../src/outreach/members/member-record.ts';
+import type { MemberRisk } from '../../../src/outreach/members/member-risk.ts';
 import type { ReferralKind } from '../../../src/outreach/script/script-types.ts';
+import type { WorklistItem } from '../../../src/outreach/worklist/worklist-query.ts';
 
-export type { ReferralKind };
-
-export interface WorklistItem {
-  caseId: string;
-  memberId: string;
-  market: string | null;
-  priority: number;
-  status: 'open' | 'closed';
-  assignedTo: string | null;
-  latestEmergencyDate: string | null;
-  openedAt: string;
-  version: number;
-  emergencyKinds: string[];
-  riskFactorCodes: string[];
-  context: string[];
-}
+// The server's own types where it has them, so the two cannot drift apart.
+export type { ReferralKind, WorklistItem };
 
 export interface WorklistPage {
   items: WorklistItem[];
@@ -127,45 +120,10 @@ export interface CaseWork {
 
 export interface MemberView {
   asOf: string;
-  profile: {
-    memberId: string;
-    firstName: string | null;
-    lastName: string | null;
-    birthDate: string | null;
-    gender: string | null;
-    phone: string | null;
-    addressLine: string | null;
-    city: string | null;
-    state: string | null;
-    zip: string | null;
-  };
-  coverage: Array<{
-    startDate: string;
-    endDate: string | null;
-    lineOfBusiness: string;
-    planType: string | null;
-    planId: string;
-    payer: string | null;
-  }>;
-  risk: {
-    onWorklist: boolean;
-    priority: number | null;
-    riskFactors: Array<{ code: string; met: boolean; value: number; evidence: string[] }>;
-    emergencies: Array<{ kind: string; date: string; claimId: string }>;
-    exclusions: string[];
-    context: string[];
-    dailyMme: Array<{ date: string; mme: number }>;
-  };
-  timeline: Array<{
-    kind: 'medical' | 'pharmacy';
-    claimId: string;
-    date: string;
-    label: string;
-    codes: string[];
-    prescriberNpi: string | null;
-    daysSupply: number | null;
-    part2: boolean;
-  }>;
+  profile: MemberProfile;
+  coverage: CoverageSpan[];
+  risk: MemberRisk;
+  timeline: TimelineEntry[];
   openCase: { caseId: string; version: number; assignedTo: string | null } | null;
   part2Withheld: boolean;
 }
