@@ -92,7 +92,12 @@ export async function loadFile(
       file: file.path,
       personField: csv ? 'member_id' : 'beneficiary',
     });
-    const batch = { batchId, file: file.path, personField: csv ? 'person_id' : 'patient' };
+    const batch = {
+      batchId,
+      file: file.path,
+      personField: csv ? 'person_id' : 'patient',
+      providerRefs: csv ? ('npi' as const) : ('npi-or-fhir-id' as const),
+    };
     summary.members = parties.members;
     summary.providers = parties.providers;
     summary.enrollments = parties.enrollments;

@@ -13,6 +13,8 @@ interface ClaimBatch {
   batchId: string;
   file: string;
   personField: string;
+  /** How claims name providers: CSV by NPI only; FHIR by NPI or by a Practitioner/Organization id. */
+  providerRefs: 'npi' | 'npi-or-fhir-id';
 }
 
 /** What a fill says (not when it was sent), for rows staged without a hash (CSV). */
@@ -20,9 +22,13 @@ const rxContentHash = `md5(concat_ws(chr(1), s.claim_id, s.person_ref, s.fill_da
   s.prescriber_ref, s.pharmacy_ref, s.paid_amount, s.allowed_amount, s.deductible_amount, s.copay_amount,
   s.coinsurance_amount, s.is_reversed))`;
 
-const npiOrFhirId = (ref: string): string =>
-  `coalesce(case when regexp_full_match(${ref}, '\\d{10}') then ${ref} end,
-     (select min(p.npi) from provider p where p.fhir_id = ${ref}))`;
+/** The NPI a claim's provider reference names (null when it names none). */
+const providerNpi = (ref: string, refs: ClaimBatch['providerRefs']): string => {
+  const npi = `case when regexp_full_match(${ref}, '\\d{10}') then ${ref} end`;
+  return refs === 'npi'
+    ? npi
+    : `coalesce(${npi}, (select min(p.npi) from provider p where p.fhir_id = ${ref}))`;
+};
 
 /**
  * Merges staged claims of one kind into the warehouse:
@@ -33,6 +39,8 @@ const npiOrFhirId = (ref: string): string =>
  * 5. move `is_current` to the version with the latest own timestamp (FHIR meta.lastUpdated or
  *    created, Tuva paid_date), ties going to the later arrival — so files loaded in any order
  *    give the same current claims whenever the claims carry timestamps.
+ * Most claims of a file are new to the warehouse and come once: they are version 1 and
+ * current without any grouping, sorting or comparing; only the others take steps 2, 3 and 5.
  */
 export async function mergeClaims(
   warehouse: Warehouse,
@@ -56,109 +64,108 @@ export async function mergeClaims(
      select $1, $2, vkey, $3, 'unknown member ' || person_ref, null from temp.claim_in where member_id is null`,
     [batch.batchId, batch.file, batch.personField],
   );
+  const [unknown] = await warehouse.all<{ n: number }>(
+    'select count(*) as n from temp.claim_in where member_id is null',
+  );
+  await warehouse.run('delete from temp.claim_in where member_id is null');
+  // Claims the warehouse holds already (with their last version number), and the claims that
+  // need more than "version 1, current": those held, and those sent more than once in this file.
+  await warehouse.run('drop table if exists temp.claim_held');
+  await warehouse.run(
+    `create temp table claim_held as
+     select claim_id, max(version) as max_version from ${target}
+     where claim_id in (select claim_id from temp.claim_in) group by claim_id`,
+  );
+  await warehouse.run('drop table if exists temp.claim_special');
+  await warehouse.run(
+    `create temp table claim_special as
+     select claim_id from temp.claim_in group by claim_id having count(*) > 1
+     union select claim_id from temp.claim_held`,
+  );
   // An identical resend carries no new content but may carry a later timestamp: the held
   // version keeps the latest one, so which copy arrived first does not matter.
   await warehouse.run(
     `update ${target} set source_updated = k.latest
      from (
        select claim_id, content_hash, max(cast(source_updated as timestamp)) as latest
-       from temp.claim_in i
-       where member_id is not null
-         and exists (select 1 from ${target} c where c.claim_id = i.claim_id and c.content_hash = i.content_hash)
+       from temp.claim_in where claim_id in (select claim_id from temp.claim_held)
        group by claim_id, content_hash
      ) k
      where ${target}.claim_id = k.claim_id and ${target}.content_hash = k.content_hash
        and k.latest > coalesce(${target}.source_updated, timestamp '0001-01-01')`,
   );
   await warehouse.run('drop table if exists temp.claim_new');
-  // New versions: one per new content of a claim, its earliest copy in the file. Most claims
-  // have one version and none held before: they are version 1 and current without sorting;
-  // only the others are numbered and ranked by window. Claims held before get their current
-  // version by the update after the insert.
+  // New versions of the special claims: one per new content, its earliest copy in the file,
+  // numbered after the held ones in file order and ranked by timestamp for the current one.
+  // Claims held before get their current version by the update after the insert.
   await warehouse.run(
     `create temp table claim_new as
      with fresh as (
        select claim_id, content_hash, min(vkey) as vkey, max(source_updated) as latest,
          bool_or(is_reversed) as is_reversed, arg_min(member_id, vkey) as member_id
        from temp.claim_in k
-       where member_id is not null
+       where claim_id in (select claim_id from temp.claim_special)
          and not exists (select 1 from ${target} c where c.claim_id = k.claim_id and c.content_hash = k.content_hash)
        group by claim_id, content_hash
      ),
-     previous as (
-       select claim_id, max(version) as max_version from ${target}
-       where claim_id in (select claim_id from fresh) group by claim_id
-     ),
-     counted as (select claim_id, count(*) as versions from fresh group by claim_id),
-     shaped as (
-       select f.*, p.max_version, c.versions
-       from fresh f join counted c using (claim_id) left join previous p using (claim_id)
-     ),
      numbered as (
-       select * exclude (max_version, versions), max_version is not null as held_before,
-         coalesce(max_version, 0) + row_number() over (partition by claim_id order by vkey) as version
-       from shaped where versions > 1 or max_version is not null
+       select f.*, h.max_version is not null as held_before,
+         coalesce(h.max_version, 0) + row_number() over (partition by claim_id order by f.vkey) as version
+       from fresh f left join temp.claim_held h using (claim_id)
      )
-     select * exclude (max_version, versions), false as held_before, 1 as version, true as is_current
-     from shaped where versions = 1 and max_version is null
+     select claim_id, content_hash, vkey, source_updated as latest, is_reversed, member_id,
+       false as held_before, 1 as version, true as is_current
+     from temp.claim_in where claim_id not in (select claim_id from temp.claim_special)
      union all by name
      select *, row_number() over (partition by claim_id order by cast(latest as timestamp) desc nulls last,
        version desc) = 1 and not held_before as is_current
      from numbered`,
   );
-  const [stats] = await warehouse.all<{
-    input: number;
-    rejected: number;
-    loaded: number;
-    replaced: number;
-    reversed: number;
-  }>(
-    `select (select count(*) from temp.claim_in) as input,
-       (select count(*) from temp.claim_in where member_id is null) as rejected,
-       count(*) as loaded, count(*) filter (where version > 1) as replaced,
-       count(*) filter (where is_reversed) as reversed
+  const [stats] = await warehouse.all<{ input: number; loaded: number; replaced: number; reversed: number }>(
+    `select (select count(*) from temp.claim_in) as input, count(*) as loaded,
+       count(*) filter (where version > 1) as replaced, count(*) filter (where is_reversed) as reversed
      from temp.claim_new`,
   );
-  if (kind === 'medical') await insertMedical(warehouse, batch.batchId);
-  else await insertPharmacy(warehouse, batch.batchId);
+  if (kind === 'medical') await insertMedical(warehouse, batch);
+  else await insertPharmacy(warehouse, batch);
   await warehouse.run(
     `update ${target} set is_current = (r.rn = 1)
      from (
        select claim_id, version,
          row_number() over (partition by claim_id order by source_updated desc nulls last, version desc) as rn
-       from ${target} where claim_id in (
-         select claim_id from temp.claim_in where member_id is not null
-         except select claim_id from temp.claim_new where not held_before)
+       from ${target} where claim_id in (select claim_id from temp.claim_held)
      ) r
      where ${target}.claim_id = r.claim_id and ${target}.version = r.version and ${target}.is_current <> (r.rn = 1)`,
   );
-  const s = stats ?? { input: 0, rejected: 0, loaded: 0, replaced: 0, reversed: 0 };
+  for (const table of ['claim_in', 'claim_held', 'claim_special', 'claim_new'])
+    await warehouse.run(`drop table temp.${table}`);
+  const s = stats ?? { input: 0, loaded: 0, replaced: 0, reversed: 0 };
   return {
     loaded: s.loaded,
     replaced: s.replaced,
     reversed: s.reversed,
-    rejected: s.rejected,
-    unchanged: s.input - s.rejected - s.loaded,
+    rejected: Number(unknown?.n ?? 0),
+    unchanged: s.input - s.loaded,
   };
 }
 
-async function insertMedical(warehouse: Warehouse, batchId: string): Promise<void> {
+async function insertMedical(warehouse: Warehouse, batch: ClaimBatch): Promise<void> {
   await warehouse.run(
     `insert into medical_claim (claim_id, version, is_current, is_reversed, member_id, claim_type, setting,
        claim_date, start_date, end_date, admission_type, bill_type, billing_npi, paid_amount, allowed_amount,
        deductible_amount, copay_amount, coinsurance_amount, batch_id, source_updated, content_hash)
      select n.claim_id, n.version, n.is_current, n.is_reversed, n.member_id, s.claim_type, s.setting,
        cast(s.claim_date as date), cast(s.start_date as date), cast(s.end_date as date), s.admission_type,
-       s.bill_type, ${npiOrFhirId('s.billing_ref')}, s.paid_amount, s.allowed_amount, s.deductible_amount,
+       s.bill_type, ${providerNpi('s.billing_ref', batch.providerRefs)}, s.paid_amount, s.allowed_amount, s.deductible_amount,
        s.copay_amount, s.coinsurance_amount, $1, cast(n.latest as timestamp), n.content_hash
      from temp.claim_new n join temp.stg_med_claim s on s.vkey = n.vkey`,
-    [batchId],
+    [batch.batchId],
   );
   await warehouse.run(
     `insert into medical_claim_line (claim_id, version, line_number, service_date, procedure_code, revenue_code,
        place_of_service, units, rendering_npi, paid_amount)
      select n.claim_id, n.version, l.line_number, cast(l.service_date as date), l.procedure_code, l.revenue_code,
-       l.place_of_service, l.units, ${npiOrFhirId('l.rendering_ref')}, l.paid_amount
+       l.place_of_service, l.units, ${providerNpi('l.rendering_ref', batch.providerRefs)}, l.paid_amount
      from temp.claim_new n join temp.stg_med_line l on l.vkey = n.vkey`,
   );
   await warehouse.run(
@@ -168,16 +175,16 @@ async function insertMedical(warehouse: Warehouse, batchId: string): Promise<voi
   );
 }
 
-async function insertPharmacy(warehouse: Warehouse, batchId: string): Promise<void> {
+async function insertPharmacy(warehouse: Warehouse, batch: ClaimBatch): Promise<void> {
   await warehouse.run(
     `insert into pharmacy_claim (claim_id, version, is_current, is_reversed, member_id, fill_date, ndc, quantity,
        days_supply, prescriber_npi, pharmacy_npi, paid_amount, allowed_amount, deductible_amount, copay_amount,
        coinsurance_amount, batch_id, source_updated, content_hash)
      select n.claim_id, n.version, n.is_current, n.is_reversed, n.member_id, cast(s.fill_date as date), s.ndc,
-       s.quantity, s.days_supply, ${npiOrFhirId('s.prescriber_ref')}, ${npiOrFhirId('s.pharmacy_ref')},
+       s.quantity, s.days_supply, ${providerNpi('s.prescriber_ref', batch.providerRefs)}, ${providerNpi('s.pharmacy_ref', batch.providerRefs)},
        s.paid_amount, s.allowed_amount, s.deductible_amount, s.copay_amount, s.coinsurance_amount, $1,
        cast(n.latest as timestamp), n.content_hash
      from temp.claim_new n join temp.stg_rx s on s.vkey = n.vkey`,
-    [batchId],
+    [batch.batchId],
   );
 }

@@ -48,6 +48,13 @@ const nasty = {
       hcpcs_code: 'j2315',
       diagnosis_code_1: ' f11.20 ',
     }),
+    // Diagnosis cells that trim differently once their dots go, and codes after empty cells.
+    medicalLine('C1b', 1, 'p1', {
+      diagnosis_code_1: '. f11.20',
+      diagnosis_code_2: 'z79 .891.',
+      diagnosis_code_4: 'f 11.9',
+      diagnosis_code_25: 'T40.1X1A',
+    }),
     medicalLine('C2', 1, 'p1', { claim_type: 'Dental' }),
     medicalLine('C3', 0, 'p1'),
     medicalLine('C4', 1, 'p1', { claim_line_number: '1.5' }),
@@ -114,6 +121,9 @@ describe('the two CSV readers', () => {
         'copayment_amount',
         'coinsurance_amount',
         'claim_status',
+        'diagnosis_code_2',
+        'diagnosis_code_4',
+        'diagnosis_code_25',
       ]),
       'rx.csv': toCsv('pharmacy_claim', nasty.pharmacy, ['paid_amount', 'allowed_amount', 'claim_status']),
     };
@@ -130,7 +140,14 @@ describe('the two CSV readers', () => {
     expect(fast.totals).toEqual(slow.totals);
     // Every crafted bad row is rejected: 5 eligibility, 18 + 1 unknown member medical, 15 + 1 pharmacy.
     expect(fast.rejections.length).toBe(5 + 19 + 16);
-    expect(fast.snapshot.medical_claim?.map((c) => c.claim_id)).toEqual(['C1', 'C19']);
+    expect(fast.snapshot.medical_claim?.map((c) => c.claim_id)).toEqual(['C1', 'C19', 'C1b']);
+    const codes = fast.snapshot.medical_claim_dx?.filter((d) => d.claim_id === 'C1b');
+    expect(codes?.map((d) => [d.position, d.code])).toEqual([
+      [1, 'F1120'],
+      [2, 'Z79 891'],
+      [4, 'F 119'],
+      [25, 'T401X1A'],
+    ]);
   });
 
   it('give the same warehouse for a generated population with bad rows, DuckDB parsing what it can', async () => {
