@@ -15,9 +15,9 @@ import { dropStaging, openStager } from './staging.ts';
 const progressEvery = 5000;
 
 /**
- * Loads one file in one transaction: stream, validate and stage its rows, merge them, and
- * record the batch with its counts and rejected rows. A crash before the commit leaves
- * nothing of the file behind, so a rerun loads it cleanly.
+ * Loads one file: stages its rows (temp tables only, outside any transaction), then merges
+ * them and records the batch with its counts and rejected rows in one transaction. A crash
+ * before the commit leaves nothing of the file behind, so a rerun loads it cleanly.
  */
 export async function loadFile(
   warehouse: DuckDbWarehouse,
@@ -31,93 +31,104 @@ export async function loadFile(
   const summary = emptyFileSummary(file.path, format, 'loaded');
   const batchId = randomUUID();
   summary.batchId = batchId;
-  // DuckDB parses a plain CSV itself, before the transaction (a parse error would abort it).
+  try {
+    await stageFile(warehouse, file, listener, csvReader, summary);
+    await warehouse.transaction(async () => {
+      await warehouse.run(
+        `insert into load_batch (batch_id, seq, file_path, file_hash, format, started_at)
+         select $1, coalesce(max(seq), 0) + 1, $2, $3, $4, now() from load_batch`,
+        [batchId, file.path, file.hash, format],
+      );
+      await warehouse.run(
+        `insert into rejected_row (batch_id, file_path, line, field, reason, raw)
+         select $1, $2, line, field, reason, raw from temp.stg_rejected`,
+        [batchId, file.path],
+      );
+      const csv = sniffed.format === 'csv';
+      const parties = await mergeParties(warehouse, {
+        batchId,
+        file: file.path,
+        personField: csv ? 'member_id' : 'beneficiary',
+      });
+      const batch = {
+        batchId,
+        file: file.path,
+        personField: csv ? 'person_id' : 'patient',
+        providerRefs: csv ? ('npi' as const) : ('npi-or-fhir-id' as const),
+      };
+      summary.members = parties.members;
+      summary.providers = parties.providers;
+      summary.enrollments = parties.enrollments;
+      summary.rejected += parties.rejected;
+      for (const kind of ['medical', 'pharmacy'] as const) {
+        const counts = await mergeClaims(warehouse, kind, batch);
+        summary.loaded += counts.loaded;
+        summary.replaced += counts.replaced;
+        summary.reversed += counts.reversed;
+        summary.unchanged += counts.unchanged;
+        summary.rejected += counts.rejected;
+      }
+      await warehouse.run(
+        `update load_batch set finished_at = now(), rows_read = $2, loaded = $3, replaced = $4, reversed = $5,
+           rejected = $6 where batch_id = $1`,
+        [batchId, summary.rowsRead, summary.loaded, summary.replaced, summary.reversed, summary.rejected],
+      );
+    });
+  } finally {
+    if (sniffed.format === 'csv' && summary.parser === 'duckdb') await dropCsvRaw(warehouse, sniffed.kind);
+    await dropStaging(warehouse);
+  }
+  summary.seconds = (Date.now() - started) / 1000;
+  return summary;
+}
+
+/**
+ * Reads, validates and stages one file's rows into the connection's temp tables, its
+ * rejected rows into `temp.stg_rejected`. DuckDB parses a plain CSV itself and checks it in
+ * SQL; other files stream through the JS readers.
+ */
+async function stageFile(
+  warehouse: DuckDbWarehouse,
+  file: { path: string; lines: number; sniffed: Exclude<Sniffed, { format: 'rejected' }> },
+  listener: IngestListener,
+  csvReader: 'duckdb' | 'js',
+  summary: FileSummary,
+): Promise<void> {
+  const started = Date.now();
+  const sniffed = file.sniffed;
   const rawCsv =
     sniffed.format === 'csv' && csvReader === 'duckdb'
       ? await readCsvRaw(warehouse, file, (rows) => listener.rowsRead?.(file.path, rows))
       : null;
-  if (rawCsv) summary.parser = 'duckdb';
-  await warehouse.transaction(async () => {
-    await warehouse.run(
-      `insert into load_batch (batch_id, seq, file_path, file_hash, format, started_at)
-       select $1, coalesce(max(seq), 0) + 1, $2, $3, $4, now() from load_batch`,
-      [batchId, file.path, file.hash, format],
-    );
-    const stager = await openStager(warehouse);
-    const rejects = await warehouse.connection.createAppender('rejected_row');
-    const sink: RowSink = {
-      stager,
-      reject(line, field, reason, raw) {
-        summary.rejected++;
-        rejects.appendVarchar(batchId);
-        rejects.appendVarchar(file.path);
-        rejects.appendInteger(line);
-        rejects.appendVarchar(field);
-        rejects.appendVarchar(reason);
-        if (raw === null) rejects.appendNull();
-        else rejects.appendVarchar(raw.slice(0, 2000));
-        rejects.endRow();
-      },
-      read() {
-        summary.rowsRead++;
-        if (summary.rowsRead % progressEvery === 0) listener.rowsRead?.(file.path, summary.rowsRead);
-      },
-      ignore(type) {
-        summary.ignored[type] = (summary.ignored[type] ?? 0) + 1;
-      },
-    };
-    try {
-      if (sniffed.format === 'csv' && rawCsv) {
-        stager.close();
-        const counts = await stageCsvRaw(warehouse, sniffed.kind, rawCsv.header, {
-          batchId,
-          file: file.path,
-        });
-        summary.rowsRead = counts.rowsRead;
-        summary.rejected += counts.rejected;
-      } else if (sniffed.format === 'csv') await readCsv(file.path, sniffed.kind, sink);
-      else if (sniffed.format === 'fhir-bundle') await readBundle(file.path, sink);
-      else await readNdjson(file.path, sink);
-    } finally {
-      if (!rawCsv) stager.close();
-      rejects.closeSync();
-    }
-    summary.readSeconds = (Date.now() - started) / 1000;
-    listener.rowsRead?.(file.path, summary.rowsRead);
-    if (sniffed.format === 'csv' && sniffed.kind === 'medical_claim')
-      await stageCsvMedicalVersions(warehouse);
-    const csv = sniffed.format === 'csv';
-    const parties = await mergeParties(warehouse, {
-      batchId,
-      file: file.path,
-      personField: csv ? 'member_id' : 'beneficiary',
-    });
-    const batch = {
-      batchId,
-      file: file.path,
-      personField: csv ? 'person_id' : 'patient',
-      providerRefs: csv ? ('npi' as const) : ('npi-or-fhir-id' as const),
-    };
-    summary.members = parties.members;
-    summary.providers = parties.providers;
-    summary.enrollments = parties.enrollments;
-    summary.rejected += parties.rejected;
-    for (const kind of ['medical', 'pharmacy'] as const) {
-      const counts = await mergeClaims(warehouse, kind, batch);
-      summary.loaded += counts.loaded;
-      summary.replaced += counts.replaced;
-      summary.reversed += counts.reversed;
-      summary.unchanged += counts.unchanged;
+  const stager = await openStager(warehouse);
+  const sink: RowSink = {
+    stager,
+    reject(line, field, reason, raw) {
+      summary.rejected++;
+      stager.add('stg_rejected', { line, field, reason, raw: raw === null ? null : raw.slice(0, 2000) });
+    },
+    read() {
+      summary.rowsRead++;
+      if (summary.rowsRead % progressEvery === 0) listener.rowsRead?.(file.path, summary.rowsRead);
+    },
+    ignore(type) {
+      summary.ignored[type] = (summary.ignored[type] ?? 0) + 1;
+    },
+  };
+  try {
+    if (sniffed.format === 'csv' && rawCsv) {
+      summary.parser = 'duckdb';
+      stager.close();
+      const counts = await stageCsvRaw(warehouse, sniffed.kind, rawCsv.header);
+      summary.rowsRead = counts.rowsRead;
       summary.rejected += counts.rejected;
-    }
-    await warehouse.run(
-      `update load_batch set finished_at = now(), rows_read = $2, loaded = $3, replaced = $4, reversed = $5,
-         rejected = $6 where batch_id = $1`,
-      [batchId, summary.rowsRead, summary.loaded, summary.replaced, summary.reversed, summary.rejected],
-    );
-    if (rawCsv && sniffed.format === 'csv') await dropCsvRaw(warehouse, sniffed.kind);
-    await dropStaging(warehouse);
-  });
-  summary.seconds = (Date.now() - started) / 1000;
-  return summary;
+    } else if (sniffed.format === 'csv') await readCsv(file.path, sniffed.kind, sink);
+    else if (sniffed.format === 'fhir-bundle') await readBundle(file.path, sink);
+    else await readNdjson(file.path, sink);
+  } finally {
+    if (!rawCsv) stager.close();
+  }
+  summary.readSeconds = (Date.now() - started) / 1000;
+  listener.rowsRead?.(file.path, summary.rowsRead);
+  if (sniffed.format === 'csv' && sniffed.kind === 'medical_claim') await stageCsvMedicalVersions(warehouse);
 }

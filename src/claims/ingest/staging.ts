@@ -6,9 +6,18 @@ type ColumnType = 'varchar' | 'integer' | 'double' | 'boolean';
 /**
  * Connection-local staging tables one file's validated rows stream into (through the
  * DuckDB Appender) before set-based SQL merges them into the warehouse. Dates stay
- * ISO strings here: JS has already checked them, SQL casts them on merge.
+ * ISO strings here: JS has already checked them, SQL casts them on merge. Staging happens
+ * before the file's transaction: it writes only these temp tables, and DuckDB scans
+ * committed tables in parallel where it scans a transaction's own rows much more slowly.
  */
 export const stagingTables = {
+  /** Rows the file's readers refused, copied to `rejected_row` by the merge's transaction. */
+  stg_rejected: {
+    line: 'integer',
+    field: 'varchar',
+    reason: 'varchar',
+    raw: 'varchar',
+  },
   stg_member: {
     line: 'integer',
     member_id: 'varchar',

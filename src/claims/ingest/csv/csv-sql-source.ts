@@ -52,15 +52,14 @@ export async function readCsvRaw(
 }
 
 /**
- * Checks the rows of `temp.csv_raw` in SQL as the JS mapper would, stores each failing row in
- * `rejected_row` (file, line, field, reason, raw text) and stages the others (as views over
+ * Checks the rows of `temp.csv_raw` in SQL as the JS mapper would, stages each failing row in
+ * `temp.stg_rejected` (line, field, reason, raw text) and the others (as views over
  * `temp.csv_checked`; `dropCsvRaw` removes both once the file is merged).
  */
 export async function stageCsvRaw(
   warehouse: DuckDbWarehouse,
   kind: CsvKind,
   header: readonly string[],
-  batch: { batchId: string; file: string },
 ): Promise<{ rowsRead: number; rejected: number }> {
   const mapping = sqlRowMappings[kind];
   const index = new Map(header.map((name, i) => [name, i]));
@@ -102,13 +101,12 @@ export async function stageCsvRaw(
   const failure = failureText(mapping.checks, 'k.failed');
   const raw = header.map((_, i) => `coalesce(r.c${i}, '')`).join(', ');
   await warehouse.run(
-    `insert into rejected_row (batch_id, file_path, line, field, reason, raw)
-     select $1, $2, r.line, ${failure.field}, ${failure.reason}, left(concat_ws(',', ${raw}), 2000)
+    `insert into temp.stg_rejected (line, field, reason, raw)
+     select r.line, ${failure.field}, ${failure.reason}, left(concat_ws(',', ${raw}), 2000)
      from temp.csv_checked k
      join ${rows('where rowid in (select line - 2 from temp.csv_checked where failed is not null)')} r
        on r.line = k.line
      where k.failed is not null`,
-    [batch.batchId, batch.file],
   );
   const [counts] = await warehouse.all<{ rows: number; rejected: number }>(
     'select count(*) as rows, count(failed) as rejected from temp.csv_checked',
