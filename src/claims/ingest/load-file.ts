@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DuckDbWarehouse } from '../../platform/warehouse/duckdb/duckdb-warehouse.ts';
 import { readCsv } from './csv/csv-source.ts';
-import { dropCsvRaw, readCsvRaw, stageCsvRaw } from './csv/csv-sql-source.ts';
+import { dropCsvRaw, fillRejectedText, readCsvRaw, stageCsvRaw } from './csv/csv-sql-source.ts';
 import { stageCsvMedicalVersions } from './csv/csv-versions.ts';
 import { readBundle } from './fhir/bundle-source.ts';
 import { readNdjson } from './fhir/ndjson-source.ts';
@@ -98,7 +98,7 @@ async function stageFile(
   const sniffed = file.sniffed;
   const rawCsv =
     sniffed.format === 'csv' && csvReader === 'duckdb'
-      ? await readCsvRaw(warehouse, file, (rows) => listener.rowsRead?.(file.path, rows))
+      ? await readCsvRaw(warehouse, file, sniffed.kind, (rows) => listener.rowsRead?.(file.path, rows))
       : null;
   const stager = await openStager(warehouse);
   const sink: RowSink = {
@@ -122,6 +122,7 @@ async function stageFile(
       const counts = await stageCsvRaw(warehouse, sniffed.kind, rawCsv.header);
       summary.rowsRead = counts.rowsRead;
       summary.rejected += counts.rejected;
+      if (counts.rejected > 0) await fillRejectedText(warehouse, file.path);
     } else if (sniffed.format === 'csv') await readCsv(file.path, sniffed.kind, sink);
     else if (sniffed.format === 'fhir-bundle') await readBundle(file.path, sink);
     else await readNdjson(file.path, sink);

@@ -20,16 +20,16 @@ const quote = (cell: string): string => (/[",\n]/.test(cell) ? `"${cell.replace(
 describe('reading CSV records', () => {
   it('reads quoted fields, doubled quotes and newlines inside quotes, numbering records by their first line', async () => {
     expect(await readAll('\uFEFFa,b\n"x, y","say ""hi"""\n"two\nlines",z\n\nlast,\n')).toEqual([
-      { line: 1, cells: ['a', 'b'] },
-      { line: 2, cells: ['x, y', 'say "hi"'] },
-      { line: 3, cells: ['two\nlines', 'z'] },
-      { line: 6, cells: ['last', ''] },
+      { line: 1, cells: ['a', 'b'], text: 'a,b' },
+      { line: 2, cells: ['x, y', 'say "hi"'], text: '"x, y","say ""hi"""' },
+      { line: 3, cells: ['two\nlines', 'z'], text: '"two\nlines",z' },
+      { line: 6, cells: ['last', ''], text: 'last,' },
     ]);
   });
 
   it('reports an unterminated quoted field at the end of the file', async () => {
     expect(await readAll('a,b\n"open,b\n')).toEqual([
-      { line: 1, cells: ['a', 'b'] },
+      { line: 1, cells: ['a', 'b'], text: 'a,b' },
       { line: 2, error: 'unterminated quoted field at end of file' },
     ]);
   });

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 
-/** One CSV record with the file line it starts on, or why it could not be read. */
-export type CsvRecord = { line: number; cells: string[] } | { line: number; error: string };
+/** One CSV record with the file line it starts on and its text, or why it could not be read. */
+export type CsvRecord = { line: number; cells: string[]; text: string } | { line: number; error: string };
 
 const maxRecordChars = 1 << 20;
 
@@ -36,7 +36,11 @@ export async function* readCsvRecords(filePath: string): AsyncGenerator<CsvRecor
     }
     pending = null;
     if (record === '') continue;
-    yield { line: start, cells: record.includes('"') ? splitQuoted(record) : record.split(',') };
+    yield {
+      line: start,
+      cells: record.includes('"') ? splitQuoted(record) : record.split(','),
+      text: record,
+    };
   }
   if (pending !== null) yield { line: pendingStart, error: 'unterminated quoted field at end of file' };
 }

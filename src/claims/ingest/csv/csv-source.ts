@@ -37,16 +37,16 @@ export async function readCsv(filePath: string, kind: CsvKind, sink: RowSink): P
       continue;
     }
     sink.read();
-    const { line, cells } = record;
+    const { line, cells, text } = record;
     if (cells.length !== header.length) {
-      sink.reject(line, '(line)', `expected ${header.length} columns, got ${cells.length}`, cells.join(','));
+      sink.reject(line, '(line)', `expected ${header.length} columns, got ${cells.length}`, text);
       continue;
     }
     try {
       stageRow[kind](reader(cells), line, sink);
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
-      sink.reject(line, error.field, error.reason, cells.join(','));
+      sink.reject(line, error.field, error.reason, text);
     }
   }
 }

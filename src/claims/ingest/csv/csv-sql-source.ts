@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { DuckDbWarehouse } from '../../../platform/warehouse/duckdb/duckdb-warehouse.ts';
 import { type StagingTable, stagingTables } from '../staging.ts';
 import type { CsvKind } from './csv-layouts.ts';
+import { readLinesAt } from './csv-lines.ts';
 import { splitQuoted } from './csv-records.ts';
 import { sqlRowMappings } from './csv-sql-rows.ts';
 import { failureText, firstFailure, numberOf, trimmedCell } from './csv-sql-values.ts';
@@ -17,11 +18,15 @@ import { failureText, firstFailure, numberOf, trimmedCell } from './csv-sql-valu
 export async function readCsvRaw(
   warehouse: DuckDbWarehouse,
   file: { path: string; lines: number },
+  kind: CsvKind,
   onRows: (rows: number) => void = () => {},
 ): Promise<{ header: string[] } | null> {
   const header = readHeader(file.path);
   if (!header) return null;
   const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  // Only the columns the layout reads are kept: a rejected row's text comes from the file.
+  const used = new Set(sqlRowMappings[kind].columns);
+  const kept = header.flatMap((name, i) => (used.has(name) ? [`c${i}`] : []));
   // DuckDB tracks a query's progress when asked to; the rows it has read feed the progress bar.
   await warehouse.run('set enable_progress_bar = true; set enable_progress_bar_print = false');
   const poll = setInterval(() => {
@@ -31,7 +36,8 @@ export async function readCsvRaw(
   try {
     await warehouse.run('drop table if exists temp.csv_raw');
     await warehouse.run(
-      `create temp table csv_raw as select * from read_csv($1, header = true, auto_detect = false,
+      `create temp table csv_raw as select ${kept.length > 0 ? kept.join(', ') : '1 as none'}
+       from read_csv($1, header = true, auto_detect = false,
          columns = {${columns}}, delim = ',', quote = '"', escape = '"', strict_mode = true,
          null_padding = false, ignore_errors = false)`,
       [file.path],
@@ -74,8 +80,7 @@ export async function stageCsvRaw(
   // The rows with their trimmed cells and derived values, each computed once.
   const rows = (where: string) =>
     `(select *${derived.map((sql) => `, ${sql}`).join('')} from (
-       select rowid + 2 as line, ${cells.join(', ')}, ${header.map((_, i) => `c${i}`).join(', ')}
-       from temp.csv_raw ${where}))`;
+       select rowid + 2 as line, ${cells.join(', ')} from temp.csv_raw ${where}))`;
   const staged = Object.entries(mapping.stage) as Array<[StagingTable, Record<string, string>]>;
   const outputs = staged.flatMap(([table, cols], t) =>
     Object.entries(cols).map(([col, sql]) => {
@@ -97,12 +102,12 @@ export async function stageCsvRaw(
         .join(', ')} from temp.csv_checked where failed is null`,
     );
   }
-  // Reasons are worded only for the rows that fail, from their cells recomputed.
+  // Reasons are worded only for the rows that fail, from their cells recomputed; their text
+  // is read from the file afterwards (fillRejectedText).
   const failure = failureText(mapping.checks, 'k.failed');
-  const raw = header.map((_, i) => `coalesce(r.c${i}, '')`).join(', ');
   await warehouse.run(
     `insert into temp.stg_rejected (line, field, reason, raw)
-     select r.line, ${failure.field}, ${failure.reason}, left(concat_ws(',', ${raw}), 2000)
+     select r.line, ${failure.field}, ${failure.reason}, null
      from temp.csv_checked k
      join ${rows('where rowid in (select line - 2 from temp.csv_checked where failed is not null)')} r
        on r.line = k.line
@@ -114,6 +119,34 @@ export async function stageCsvRaw(
   // The parsed text is done with: its memory goes back before the merge needs it.
   await warehouse.run('drop table if exists temp.csv_raw');
   return { rowsRead: Number(counts?.rows ?? 0), rejected: Number(counts?.rejected ?? 0) };
+}
+
+/** Fills in the text of the rows `stageCsvRaw` rejected: each is its line of the file. */
+export async function fillRejectedText(warehouse: DuckDbWarehouse, filePath: string): Promise<void> {
+  const rows = await warehouse.all<{ line: number }>(
+    'select distinct line from temp.stg_rejected where raw is null order by line',
+  );
+  if (rows.length === 0) return;
+  await warehouse.run('create or replace temp table csv_rejected_text (line integer, raw varchar)');
+  const appender = await warehouse.connection.createAppender('csv_rejected_text', 'main', 'temp');
+  try {
+    await readLinesAt(
+      filePath,
+      rows.map((r) => r.line),
+      (line, text) => {
+        appender.appendInteger(line);
+        appender.appendVarchar(text);
+        appender.endRow();
+      },
+    );
+  } finally {
+    appender.closeSync();
+  }
+  await warehouse.run(
+    `update temp.stg_rejected set raw = t.raw from temp.csv_rejected_text t
+     where t.line = stg_rejected.line and stg_rejected.raw is null`,
+  );
+  await warehouse.run('drop table temp.csv_rejected_text');
 }
 
 /** The header's column names as the JS reader reads them (trimmed, lower case); null if none. */
