@@ -6,13 +6,14 @@ import { stageCsvMedicalVersions } from './csv/csv-versions.ts';
 import { readBundle } from './fhir/bundle-source.ts';
 import { readNdjson } from './fhir/ndjson-source.ts';
 import { emptyFileSummary, type FileSummary, type IngestListener } from './ingest-types.ts';
-import { mergeClaims } from './merge-claims.ts';
-import { mergeParties } from './merge-parties.ts';
+import { applyClaims, dropClaimPlans, planClaims } from './merge-claims.ts';
+import { buildMemberRefs, hasStagedParties, mergeParties } from './merge-parties.ts';
 import type { RowSink } from './row-sink.ts';
 import type { Sniffed } from './sniff-file.ts';
 import { dropStaging, openStager } from './staging.ts';
 
 const progressEvery = 5000;
+const claimKinds = ['medical', 'pharmacy'] as const;
 
 /**
  * Loads one file: stages its rows (temp tables only, outside any transaction), then merges
@@ -33,6 +34,13 @@ export async function loadFile(
   summary.batchId = batchId;
   try {
     await stageFile(warehouse, file, listener, csvReader, summary);
+    // A file without members or providers changes nothing its claims merge reads: its merge is
+    // planned before the transaction too. Otherwise the members it brings are merged first.
+    const planned = !(await hasStagedParties(warehouse));
+    if (planned) {
+      await buildMemberRefs(warehouse);
+      for (const kind of claimKinds) await planClaims(warehouse, kind);
+    }
     await warehouse.transaction(async () => {
       await warehouse.run(
         `insert into load_batch (batch_id, seq, file_path, file_hash, format, started_at)
@@ -45,11 +53,13 @@ export async function loadFile(
         [batchId, file.path],
       );
       const csv = sniffed.format === 'csv';
-      const parties = await mergeParties(warehouse, {
-        batchId,
-        file: file.path,
-        personField: csv ? 'member_id' : 'beneficiary',
-      });
+      const parties = planned
+        ? { members: 0, providers: 0, enrollments: 0, rejected: 0 }
+        : await mergeParties(warehouse, {
+            batchId,
+            file: file.path,
+            personField: csv ? 'member_id' : 'beneficiary',
+          });
       const batch = {
         batchId,
         file: file.path,
@@ -60,8 +70,9 @@ export async function loadFile(
       summary.providers = parties.providers;
       summary.enrollments = parties.enrollments;
       summary.rejected += parties.rejected;
-      for (const kind of ['medical', 'pharmacy'] as const) {
-        const counts = await mergeClaims(warehouse, kind, batch);
+      for (const kind of claimKinds) {
+        if (!planned) await planClaims(warehouse, kind);
+        const counts = await applyClaims(warehouse, kind, batch);
         summary.loaded += counts.loaded;
         summary.replaced += counts.replaced;
         summary.reversed += counts.reversed;
@@ -76,6 +87,7 @@ export async function loadFile(
     });
   } finally {
     if (sniffed.format === 'csv' && summary.parser === 'duckdb') await dropCsvRaw(warehouse, sniffed.kind);
+    await dropClaimPlans(warehouse);
     await dropStaging(warehouse);
   }
   summary.seconds = (Date.now() - started) / 1000;

@@ -74,11 +74,22 @@ export async function mergeParties(
   return { members, enrollments, providers, rejected };
 }
 
+/** Whether the file staged any member, enrollment or provider (claims files stage none). */
+export async function hasStagedParties(warehouse: Warehouse): Promise<boolean> {
+  return (
+    (await count(
+      warehouse,
+      `select (select count(*) from temp.stg_member) + (select count(*) from temp.stg_enrollment)
+         + (select count(*) from temp.stg_provider) as n`,
+    )) > 0
+  );
+}
+
 /**
  * How a claim or coverage names its member: by person id (FHIR Patient.id, Tuva person_id)
  * first, else by member id.
  */
-async function buildMemberRefs(warehouse: Warehouse): Promise<void> {
+export async function buildMemberRefs(warehouse: Warehouse): Promise<void> {
   await warehouse.run('drop table if exists temp.member_ref');
   await warehouse.run(
     `create temp table member_ref as

@@ -16,7 +16,7 @@ export function mapPharmacyClaimRow(row: CsvRow, line: number): StagedRow<'stg_r
   if (!Number.isInteger(days) || days < 1)
     fail('days_supply', `days supply must be a whole number ≥ 1, got ${row.get('days_supply')}`);
   const paidDate = row.get('paid_date');
-  // content_hash is left to SQL (see mergeClaims), cheaper there than per row in JS.
+  // content_hash is left to SQL (see planClaims), cheaper there than per row in JS.
   return {
     vkey: line,
     claim_id: requireText(row.get('claim_id'), 'claim_id'),
