@@ -1,14 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Me } from '../api/session.ts';
-import type { WorklistSort } from '../api/types.ts';
+import type { WorklistItem, WorklistSort } from '../api/types.ts';
 import { useCaseloads } from '../call/case-actions.tsx';
 import { navigate } from '../router.ts';
 import { ErrorNotice, Notice } from '../ui/notice.tsx';
 import { useWorklist, useWorklistWork } from './use-worklist.ts';
+import { useWorklistTable } from './use-worklist-table.ts';
 import { type WorklistFilters, WorklistFiltersBar } from './worklist-filters.tsx';
 import { WorklistTable } from './worklist-table.tsx';
 
 const pageSize = 50;
+/** One empty list, so the table's data stays the same array while nothing has loaded. */
+const noItems: WorklistItem[] = [];
 
 /** The case manager's queue: highest priority first, what matters visible without a click. */
 export function WorklistPage({ me }: { me: Me }) {
@@ -23,10 +26,23 @@ export function WorklistPage({ me }: { me: Me }) {
   const [selected, setSelected] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
   const worklist = useWorklist({ ...filters, sort, page, pageSize });
-  const items = worklist.data?.items ?? [];
+  const items = worklist.data?.items ?? noItems;
   const work = useWorklistWork(items.map((i) => i.caseId));
   const total = worklist.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const table = useWorklistTable({
+    items,
+    work: work.data,
+    total,
+    sort,
+    onSort: (next) => {
+      setSort(next);
+      setPage(1);
+      setSelected(0);
+    },
+    page,
+    pageSize,
+    onPage: setPage,
+  });
 
   // Keyboard first: j/k or arrows move, Enter opens, / finds a member, [ and ] change page.
   useEffect(() => {
@@ -49,14 +65,14 @@ export function WorklistPage({ me }: { me: Me }) {
       } else if (event.key === 'Enter' && items[selected]) {
         navigate({ kind: 'case', caseId: items[selected].caseId });
       } else if (event.key === ']') {
-        setPage((p) => Math.min(p + 1, pages));
+        table.nextPage();
       } else if (event.key === '[') {
-        setPage((p) => Math.max(p - 1, 1));
+        table.previousPage();
       }
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [items, selected, pages]);
+  }, [items, selected, table]);
 
   return (
     <div>
@@ -90,18 +106,7 @@ export function WorklistPage({ me }: { me: Me }) {
           <code>checkpoint identify</code>).
         </Notice>
       ) : (
-        <WorklistTable
-          items={items}
-          work={work.data}
-          selected={selected}
-          busy={worklist.isFetching}
-          sort={sort}
-          onSort={(next) => {
-            setSort(next);
-            setPage(1);
-            setSelected(0);
-          }}
-        />
+        <WorklistTable table={table} selected={selected} busy={worklist.isFetching} />
       )}
       <p className="legend">
         Open a badge for the rule behind it. Dashed badges marked §2 come from substance-use records protected
@@ -109,13 +114,13 @@ export function WorklistPage({ me }: { me: Me }) {
         first call due within a day.
       </p>
       <nav className="pager" aria-label="Pages">
-        <button type="button" onClick={() => setPage((p) => Math.max(p - 1, 1))} disabled={page <= 1}>
+        <button type="button" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
           Previous
         </button>
         <span aria-live="polite">
-          Page {page} of {pages}
+          Page {page} of {table.getPageCount()}
         </span>
-        <button type="button" onClick={() => setPage((p) => Math.min(p + 1, pages))} disabled={page >= pages}>
+        <button type="button" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>
           Next
         </button>
       </nav>

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { WorklistItem, WorklistSort } from '../api/types.ts';
+import { useWorklistTable } from './use-worklist-table.ts';
 import { WorklistTable } from './worklist-table.tsx';
 
 const item: WorklistItem = {
@@ -18,10 +19,22 @@ const item: WorklistItem = {
   context: [],
 };
 
+function Worklist({ sort }: { sort: WorklistSort }) {
+  const table = useWorklistTable({
+    items: [item],
+    work: undefined,
+    total: 1,
+    sort,
+    onSort: () => {},
+    page: 1,
+    pageSize: 50,
+    onPage: () => {},
+  });
+  return <WorklistTable table={table} selected={0} busy={false} />;
+}
+
 function render(sort: WorklistSort): string {
-  return renderToStaticMarkup(
-    <WorklistTable items={[item]} work={undefined} selected={0} busy={false} sort={sort} onSort={() => {}} />,
-  );
+  return renderToStaticMarkup(<Worklist sort={sort} />);
 }
 
 /** The headers that carry `aria-sort`, as `label=direction`. */
