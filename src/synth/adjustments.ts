@@ -41,9 +41,15 @@ function adjustMedical(claim: MedicalClaim, random: Random): MedicalClaim {
  * changed values) and reversals (a cancelled copy), each paid some days after
  * the original and never after the as-of date. Originals are left unchanged.
  */
-export function laterCopies(claims: readonly Claim[], random: Random, asOf: number): Claim[] {
+export function laterCopies(
+  claims: readonly Claim[],
+  streamOf: (claim: Claim) => Random,
+  asOf: number,
+): Claim[] {
   const copies: Claim[] = [];
   for (const claim of claims) {
+    // Each claim draws from its own pattern's stream when it has one (ClaimBuilder.streamOf).
+    const random = streamOf(claim);
     const roll = random.next();
     if (roll >= adjustmentRate + reversalRate) continue;
     const paidDay = Math.min(asOf, claim.paidDay + random.int(5, 40));

@@ -9,11 +9,20 @@ export interface LineInput {
   revenueCode?: string;
   placeOfService?: string;
   units?: number;
-  /** Days after the claim start (institutional stays); default 0. */
+  /** Days after the claim start (institutional stays, a professional claim's later service days); default 0. */
   offset?: number;
 }
 
-export interface ProfessionalInput {
+/** What a pattern with its own random stream (prng.ts lanes) passes so the claim draws from it. */
+export interface OwnStream {
+  /**
+   * Prices, paid date and id come from this stream, and the claim is numbered after the
+   * member's other claims: the other claims keep their ids, dates and later copies.
+   */
+  random?: Random;
+}
+
+export interface ProfessionalInput extends OwnStream {
   day: number;
   diagnoses: string[];
   lines: LineInput[];
@@ -22,7 +31,7 @@ export interface ProfessionalInput {
   cost?: CostShareKind;
 }
 
-export interface InstitutionalInput {
+export interface InstitutionalInput extends OwnStream {
   setting: 'inpatient' | 'outpatient';
   startDay: number;
   endDay: number;
@@ -51,6 +60,7 @@ interface Pending {
   claim: MedicalClaim | PharmacyClaim;
   cost: CostShareKind;
   order: number;
+  random: Random | null;
 }
 
 const zero: Amounts = { charge: 0, allowed: 0, paid: 0, deductible: 0, copay: 0, coinsurance: 0 };
@@ -62,6 +72,7 @@ const zero: Amounts = { charge: 0, allowed: 0, paid: 0, deductible: 0, copay: 0,
  */
 export class ClaimBuilder {
   private readonly pending: Pending[] = [];
+  private readonly ownStreams = new Map<MedicalClaim | PharmacyClaim, Random>();
   private order = 0;
   /** No claims on or after this day (fatal-looking overdose, hospice death). */
   lastDay: number;
@@ -90,7 +101,12 @@ export class ClaimBuilder {
   professional(input: ProfessionalInput): boolean {
     const span = this.spanOn(input.day);
     if (!span || !this.canBill(input.day)) return false;
-    const lines = input.lines.map((l) => this.line(input.day, input.day, l, input.renderingNpi));
+    const random = input.random ?? this.random;
+    // Later service days (a per diem week) only while billable: coverage or life may end first.
+    const lines = input.lines
+      .map((l) => ({ l, day: input.day + (l.offset ?? 0) }))
+      .filter(({ day }) => this.canBill(day))
+      .map(({ l, day }) => this.line(day, day, l, input.renderingNpi, random));
     this.push(
       {
         kind: 'medical',
@@ -98,7 +114,7 @@ export class ClaimBuilder {
         claimType: 'professional',
         setting: null,
         startDay: input.day,
-        endDay: input.day,
+        endDay: lines.reduce((end, l) => Math.max(end, l.serviceDay), input.day),
         admissionType: null,
         billType: null,
         billingNpi: input.billingNpi ?? input.renderingNpi,
@@ -111,6 +127,7 @@ export class ClaimBuilder {
         coverageId: '',
       },
       input.cost ?? 'office',
+      input.random,
     );
     return true;
   }
@@ -120,9 +137,12 @@ export class ClaimBuilder {
     const span = this.spanOn(input.startDay);
     if (!span || !this.canBill(input.startDay)) return false;
     const endDay = Math.min(input.endDay, this.lastDay);
+    const random = input.random ?? this.random;
     const lines = input.lines.map((l) => {
       const day = Math.min(input.startDay + (l.offset ?? 0), endDay);
-      return this.line(day, l.revenueCode === '0120' ? endDay : day, l, input.attendingNpi ?? null);
+      // Room and board (revenue 01xx: 0120 semi-private, 0126 semi-private detox…) spans the stay.
+      const roomAndBoard = l.revenueCode?.startsWith('01') ?? false;
+      return this.line(day, roomAndBoard ? endDay : day, l, input.attendingNpi ?? null, random);
     });
     this.push(
       {
@@ -144,6 +164,7 @@ export class ClaimBuilder {
         coverageId: '',
       },
       input.cost ?? 'deductible',
+      input.random,
     );
     return true;
   }
@@ -174,10 +195,16 @@ export class ClaimBuilder {
     return true;
   }
 
-  private line(day: number, endDay: number, input: LineInput, renderingNpi: string | null): MedicalLine {
+  private line(
+    day: number,
+    endDay: number,
+    input: LineInput,
+    renderingNpi: string | null,
+    random: Random,
+  ): MedicalLine {
     const units = input.units ?? 1;
     const price = basePrice(input.procedureCode ?? null, input.revenueCode ?? null);
-    const allowed = Math.round(price * units * (0.85 + this.random.next() * 0.3));
+    const allowed = Math.round(price * units * (0.85 + random.next() * 0.3));
     return {
       serviceDay: day,
       endDay,
@@ -190,13 +217,22 @@ export class ClaimBuilder {
     };
   }
 
-  private push(claim: MedicalClaim | PharmacyClaim, cost: CostShareKind): void {
-    this.pending.push({ claim, cost, order: this.order++ });
+  private push(claim: MedicalClaim | PharmacyClaim, cost: CostShareKind, random?: Random): void {
+    this.pending.push({ claim, cost, order: this.order++, random: random ?? null });
+    if (random) this.ownStreams.set(claim, random);
+  }
+
+  /** The stream a claim draws from: its pattern's own, else the member's (laterCopies uses it too). */
+  streamOf(claim: MedicalClaim | PharmacyClaim): Random {
+    return this.ownStreams.get(claim) ?? this.random;
   }
 
   /**
    * The member's claims in service order, each with its id, paid date, coverage
    * and amounts (deductible spent in date order). Claims after `lastDay` drop.
+   * Claims with their own stream draw from it and are numbered last, so adding
+   * them changes no other claim's id or draws (only the deductible left, which
+   * is spent in date order).
    */
   finish(): Array<MedicalClaim | PharmacyClaim> {
     const dayOf = (c: MedicalClaim | PharmacyClaim) => (c.kind === 'pharmacy' ? c.fillDay : c.startDay);
@@ -206,19 +242,22 @@ export class ClaimBuilder {
     let medical = 0;
     let pharmacy = 0;
     const seq = String(this.member.seq).padStart(8, '0');
-    return kept.map(({ claim, cost }) => {
+    for (const { claim } of [...kept.filter((p) => !p.random), ...kept.filter((p) => p.random)]) {
+      if (claim.kind === 'pharmacy') claim.claimId = `RX${seq}${String(++pharmacy).padStart(4, '0')}`;
+      else claim.claimId = `MC${seq}${String(++medical).padStart(4, '0')}`;
+    }
+    return kept.map(({ claim, cost, random: own }) => {
+      const random = own ?? this.random;
       const day = dayOf(claim);
       const year = yearOf(day);
-      claim.paidDay = Math.min(this.asOf, day + this.random.int(7, 35));
+      claim.paidDay = Math.min(this.asOf, day + random.int(7, 35));
       const span = this.spanOn(day);
       claim.coverageId = `cov-${this.member.memberId}-${span ? this.member.spans.indexOf(span) + 1 : 1}`;
-      const markup = 1.6 + this.random.next();
+      const markup = 1.6 + random.next();
       if (claim.kind === 'pharmacy') {
-        claim.claimId = `RX${seq}${String(++pharmacy).padStart(4, '0')}`;
         const allowed = claim.amounts.allowed;
         claim.amounts = tracker.share(claim.plan, year, cost, allowed, Math.round(allowed * markup));
       } else {
-        claim.claimId = `MC${seq}${String(++medical).padStart(4, '0')}`;
         claim.lines.forEach((line, i) => {
           // A visit's copay applies once, to its first line; the rest go to the deductible.
           const kind = i === 0 || cost === 'deductible' ? cost : 'deductible';

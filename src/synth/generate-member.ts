@@ -15,6 +15,7 @@ import { addOverdoses } from './patterns/overdoses.ts';
 import { addRoutineCare } from './patterns/routine-care.ts';
 import { addCancer, addHospice, addNearMissCodes, addSickleCell } from './patterns/serious-illness.ts';
 import { addOpioidUseDisorder, addOtherSubstanceUse } from './patterns/substance-use.ts';
+import { addWithdrawalManagement, withdrawalManagementLane } from './patterns/withdrawal-management.ts';
 import { createRandom } from './prng.ts';
 import { drawProfile, type Profile } from './profile.ts';
 import type { ProviderDirectory } from './providers.ts';
@@ -75,7 +76,10 @@ export function generateMember(seq: number, settings: MemberSettings): MemberRec
   if (profile.sickleCell) addSickleCell(ctx);
   // Last: these can end the member's claims (a fatal-looking overdose, a hospice stay).
   if (profile.hospice) addHospice(ctx);
-  addOverdoses(ctx);
+  const overdoseDays = addOverdoses(ctx);
+  // After the rest and on its own lane: the pattern came later and leaves the other draws as they were.
+  if (profile.oud)
+    addWithdrawalManagement(ctx, overdoseDays, createRandom(settings.seed, seq, withdrawalManagementLane));
   const claims: Claim[] = builder.finish();
-  return { member, profile, claims: [...claims, ...laterCopies(claims, random, asOf)] };
+  return { member, profile, claims: [...claims, ...laterCopies(claims, (c) => builder.streamOf(c), asOf)] };
 }

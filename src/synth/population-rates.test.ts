@@ -57,6 +57,11 @@ describe('rates at enrichment 1 (POPULATION.md, loose bounds)', () => {
     expect(rates.overdosesPer1000).toBeLessThan(1.6);
   });
 
+  it('gives a few members in ten thousand a withdrawal management (detox) service in a year', () => {
+    expect(rates.detoxPer1000).toBeGreaterThan(0.05);
+    expect(rates.detoxPer1000).toBeLessThan(3);
+  });
+
   it('puts about 60 % in the focus markets, mostly commercial, about 30 claim lines a member', () => {
     expect(rates.focusMarketShare).toBeGreaterThan(0.55);
     expect(rates.focusMarketShare).toBeLessThan(0.65);

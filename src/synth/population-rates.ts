@@ -4,6 +4,7 @@ import { factorFor } from '../reference/mme-factors.ts';
 import { diagnosisSets, edVisit, inCodeSet } from '../reference/value-sets.ts';
 import type { MemberRecords } from './generate-member.ts';
 import type { MedicalClaim, PharmacyClaim } from './model.ts';
+import { isDetoxLine } from './population-tally.ts';
 
 /**
  * Yearly rates of a generated population, measured on its claims the way
@@ -23,6 +24,8 @@ export interface PopulationRates {
   moudShareOfOud: number;
   edVisitsPer100: number;
   overdosesPer1000: number;
+  /** Members with a withdrawal management (detox) service in the year, per 1,000. */
+  detoxPer1000: number;
   focusMarketShare: number;
   commercialShare: number;
   /**
@@ -62,6 +65,7 @@ export class RateMeter {
   private moudOfOud = 0;
   private edVisits = 0;
   private overdoses = 0;
+  private detox = 0;
   private focusMembers = 0;
   private commercial = 0;
   private worklistLike = 0;
@@ -136,6 +140,7 @@ export class RateMeter {
     }
     this.edVisits += edDays.size;
     this.overdoses += overdoseDays.size;
+    if (inYear.some((c) => c.lines.some(isDetoxLine))) this.detox++;
     const span = member.spans.find((x) => x.start <= this.asOf && this.asOf <= x.end);
     if (span?.plan.lineOfBusiness !== 'commercial' || !focus.has(member.market)) return;
     const l90 = this.asOf - 89;
@@ -187,6 +192,7 @@ export class RateMeter {
       moudShareOfOud: share(this.moudOfOud, this.oud),
       edVisitsPer100: 100 * share(this.edVisits, this.members),
       overdosesPer1000: 1000 * share(this.overdoses, this.members),
+      detoxPer1000: 1000 * share(this.detox, this.members),
       focusMarketShare: share(this.focusMembers, this.members),
       commercialShare: share(this.commercial, this.members),
       worklistLike: this.worklistLike,

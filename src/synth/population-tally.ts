@@ -1,3 +1,4 @@
+import { detoxProcedureCodes, detoxRevenueCodes } from '../coverage/detox/detox-codes.ts';
 import { diagnosisSets, inCodeSet } from '../reference/value-sets.ts';
 import type { MemberRecords } from './generate-member.ts';
 
@@ -22,7 +23,17 @@ export interface PopulationTally {
     sickleCell: number;
     hospice: number;
     overdose: number;
+    /** Members with a withdrawal management (detox) line: H0008–H0014 or revenue 0116…0156. */
+    detox: number;
   };
+}
+
+const detoxProcedures = new Set<string>(detoxProcedureCodes);
+const detoxRevenue = new Set<string>(detoxRevenueCodes);
+
+/** Whether a line is withdrawal management, by the codes the unauthorized-detox report reads. */
+export function isDetoxLine(line: { procedureCode: string | null; revenueCode: string | null }): boolean {
+  return detoxProcedures.has(line.procedureCode ?? '') || detoxRevenue.has(line.revenueCode ?? '');
 }
 
 /** A tally with every count at zero. */
@@ -46,6 +57,7 @@ export function emptyTally(): PopulationTally {
       sickleCell: 0,
       hospice: 0,
       overdose: 0,
+      detox: 0,
     },
   };
 }
@@ -54,6 +66,7 @@ export function emptyTally(): PopulationTally {
 export function tallyMember(tally: PopulationTally, { member, profile, claims }: MemberRecords): void {
   tally.enrollmentSpans += member.spans.length;
   let overdose = false;
+  let detox = false;
   for (const claim of claims) {
     if (claim.version > 1) {
       if (claim.reversed) tally.reversals++;
@@ -65,6 +78,7 @@ export function tallyMember(tally: PopulationTally, { member, profile, claims }:
       tally.medicalLines += claim.lines.length;
       if (!overdose && claim.diagnoses.some((d) => inCodeSet(diagnosisSets.opioidOverdose, d)))
         overdose = true;
+      if (!detox && claim.lines.some(isDetoxLine)) detox = true;
     }
   }
   const p = tally.patterns;
@@ -79,6 +93,7 @@ export function tallyMember(tally: PopulationTally, { member, profile, claims }:
   if (profile.sickleCell) p.sickleCell++;
   if (profile.hospice) p.hospice++;
   if (overdose) p.overdose++;
+  if (detox) p.detox++;
 }
 
 /** Adds `from` into `into`. */

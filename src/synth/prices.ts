@@ -33,6 +33,10 @@ const byProcedure: Record<string, number> = {
   H0020: 2_500,
   G2067: 20_000,
   Q5001: 19_000,
+  // Withdrawal management per diem: ambulatory (H0014), residential sub-acute (H0010) and acute (H0011).
+  H0014: 25_000,
+  H0010: 55_000,
+  H0011: 85_000,
   '72148': 90_000,
   '73610': 8_000,
   '71046': 7_000,
@@ -40,6 +44,8 @@ const byProcedure: Record<string, number> = {
 
 const byRevenue: Record<string, number> = {
   '0120': 320_000,
+  '0126': 55_000,
+  '0136': 85_000,
   '0250': 30_000,
   '0300': 15_000,
   '0320': 40_000,

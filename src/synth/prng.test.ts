@@ -15,6 +15,25 @@ describe('seeded random', () => {
     expect(a.next()).not.toBe(b.next());
   });
 
+  it('keeps lane 0 the sequence every population was generated from before lanes existed', () => {
+    // The first draws of seed 42, stream 7 as the generator made them before lanes (pinned).
+    const r = createRandom(42, 7, 0);
+    expect(Array.from({ length: 3 }, () => Math.floor(r.next() * 2 ** 32))).toEqual([
+      2937330516, 121489827, 196969747,
+    ]);
+  });
+
+  it('gives a member a second lane that shares no draws with its first or with other members', () => {
+    const draws = (seed: number, stream: number, lane: number) => {
+      const r = createRandom(seed, stream, lane);
+      return Array.from({ length: 20 }, () => r.next());
+    };
+    const lane1 = draws(42, 7, 1);
+    expect(lane1).toEqual(draws(42, 7, 1));
+    for (const other of [draws(42, 7, 0), draws(42, 8, 1), draws(42, 8, 0), draws(43, 7, 1)])
+      expect(lane1.filter((x) => other.includes(x))).toEqual([]);
+  });
+
   it('keeps int() inside its bounds and reaches both ends', () => {
     const r = createRandom(1);
     const seen = new Set<number>();

@@ -29,13 +29,21 @@ function splitmix32(seed: number): () => number {
   };
 }
 
-/** Creates a generator from a seed and an optional stream number (one stream per member keeps members independent). */
-export function createRandom(seed: number, stream = 0): Random {
+/**
+ * Creates a generator from a seed, an optional stream number (one stream per
+ * member keeps members independent) and an optional lane: a member's lane 1, 2…
+ * is a second, independent stream for a pattern added later, so its draws leave
+ * lane 0 (everything drawn before it existed) untouched.
+ */
+export function createRandom(seed: number, stream = 0, lane = 0): Random {
   const mix = splitmix32((seed ^ Math.imul(stream + 1, 0x27d4eb2f)) >>> 0);
-  let a = mix();
-  let b = mix();
-  let c = mix();
-  let d = mix();
+  // Lane 0 keeps the original state; another lane XORs in 128 bits of its own, so it
+  // cannot coincide with another member's lane 0 the way a reused 32-bit seed could.
+  const laneMix = lane === 0 ? () => 0 : splitmix32(Math.imul(lane, 0x165667b1) >>> 0);
+  let a = (mix() ^ laneMix()) >>> 0;
+  let b = (mix() ^ laneMix()) >>> 0;
+  let c = (mix() ^ laneMix()) >>> 0;
+  let d = (mix() ^ laneMix()) >>> 0;
   const next = (): number => {
     // sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, PractRand-tested).
     const t = (((a + b) >>> 0) + d) >>> 0;

@@ -1,8 +1,15 @@
+import { businessDayTableSql } from '../../platform/calendar/business-days.ts';
 import type { Migration } from '../../platform/db/migration.ts';
+import { firstAttemptBusinessDays } from './service-level.ts';
+
+/** The business day `firstAttemptBusinessDays` after the UTC day of `opened` (a timestamptz expression). */
+const dueDayLookup = (opened: string) => `(select b.day from business_day b
+          where b.day > (${opened} at time zone 'UTC')::date order by b.day offset ${firstAttemptBusinessDays - 1} limit 1)`;
 
 /**
  * The case manager's work on a case: lifecycle stage, attempts, referrals and the case history.
  * Runs after `outreach-001-runs-cases`; widens its close reasons by `deceased` (issue 5).
+ * `casework-002` keeps each case's first-attempt due day (service-level.ts) on the case.
  */
 export const caseworkMigrations: readonly Migration[] = [
   {
@@ -56,5 +63,25 @@ export const caseworkMigrations: readonly Migration[] = [
         detail text
       );
       create index case_event_case on case_event (case_id, event_id);`,
+  },
+  {
+    // The first attempt's due day, kept on the case: the JS rule's business days as a table,
+    // and a trigger that counts in it when a case opens (or its opening time changes), so
+    // overdue counts and the worklist's due order read a column, not a lookup per case.
+    // The trigger runs the lookup itself (not the function): a third of the cost per row.
+    name: 'casework-002-first-attempt-due',
+    sql: `${businessDayTableSql()};
+      create function first_attempt_due_date(opened timestamptz) returns date language sql stable
+        as $$ select ${dueDayLookup('opened')} $$;
+      alter table outreach_case add column first_attempt_due_on date;
+      update outreach_case set first_attempt_due_on = ${dueDayLookup('opened_at')};
+      create function outreach_case_first_attempt_due() returns trigger language plpgsql as $$
+      begin
+        new.first_attempt_due_on := ${dueDayLookup('new.opened_at')};
+        return new;
+      end
+      $$;
+      create trigger outreach_case_first_attempt_due before insert or update of opened_at on outreach_case
+        for each row execute function outreach_case_first_attempt_due()`,
   },
 ];

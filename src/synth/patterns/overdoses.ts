@@ -30,14 +30,15 @@ function yearlyHazard(ctx: CareContext): number {
  * Opioid overdoses: an ambulance, an ED visit or emergency admission coded
  * T40.xx1A; a quarter of survivors overdose again within the year; about one
  * in ten looks fatal (no claims afterwards, coverage ends that month). Some
- * get naloxone afterwards.
+ * get naloxone afterwards. Returns the days of the overdoses survived.
  */
-export function addOverdoses(ctx: CareContext): void {
+export function addOverdoses(ctx: CareContext): number[] {
   const { random, builder, profile } = ctx;
   const years = (ctx.asOf - ctx.windowStart + 1) / 365;
   const count = random.poisson(yearlyHazard(ctx) * years);
   let next = count > 0 ? random.int(ctx.windowStart, ctx.asOf) : Infinity;
   let repeats = 0;
+  const survived: number[] = [];
   while (next <= ctx.asOf && repeats < 4) {
     const day = next;
     const code = random.weighted(overdoseCodes);
@@ -57,8 +58,9 @@ export function addOverdoses(ctx: CareContext): void {
       ctx.builder.member.spans = ctx.builder.member.spans
         .filter((s) => s.start <= day)
         .map((s) => (s.end > month ? { ...s, end: month } : s));
-      return;
+      return survived;
     }
+    survived.push(day);
     if (random.chance(0.4)) {
       fillProduct(
         ctx,
@@ -73,4 +75,5 @@ export function addOverdoses(ctx: CareContext): void {
     repeats++;
     next = random.chance(0.25) ? day + random.int(14, 330) : Infinity;
   }
+  return survived;
 }
