@@ -1,6 +1,9 @@
 import type { WorklistTableInstance } from './use-worklist-table.ts';
 import { describeSortHeader, describeWorklistSort } from './worklist-sort.ts';
 
+const ariaSort = { asc: 'ascending', desc: 'descending' } as const;
+const arrows = { asc: ' ↑', desc: ' ↓' };
+
 /**
  * The worklist rows from the table's columns. A sortable header is a button (Tab and Enter/Space)
  * inside a `th` carrying `aria-sort` only while its sort is the active one (WAI-ARIA sortable table).
@@ -24,24 +27,23 @@ export function WorklistTable({
               {group.headers.map((header) => {
                 const { column } = header;
                 const { className, title } = column.columnDef.meta ?? {};
-                if (!column.getCanSort())
-                  return (
-                    <th key={header.id} className={className}>
-                      <table.FlexRender header={header} />
-                    </th>
-                  );
                 const sorted = column.getIsSorted();
+                const label = <table.FlexRender header={header} />;
                 return (
                   <th
                     key={header.id}
-                    aria-sort={sorted ? (sorted === 'desc' ? 'descending' : 'ascending') : undefined}
+                    aria-sort={sorted ? ariaSort[sorted] : undefined}
                     className={className}
                     title={describeSortHeader(column.id, title)}
                   >
-                    <button type="button" onClick={column.getToggleSortingHandler()}>
-                      <table.FlexRender header={header} />
-                      {sorted ? <span aria-hidden="true">{sorted === 'desc' ? ' ↓' : ' ↑'}</span> : null}
-                    </button>
+                    {column.getCanSort() ? (
+                      <button type="button" onClick={column.getToggleSortingHandler()}>
+                        {label}
+                        {sorted ? <span aria-hidden="true">{arrows[sorted]}</span> : null}
+                      </button>
+                    ) : (
+                      label
+                    )}
                   </th>
                 );
               })}
