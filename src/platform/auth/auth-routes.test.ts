@@ -45,3 +45,31 @@ describe('sign in and out', () => {
     expect(t.handlerCalls.slice(before)).toEqual([]);
   });
 });
+
+describe('/api/me for facility staff', () => {
+  const me = async (u: { cookie: string }) =>
+    (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: u.cookie } })).json();
+
+  it('gives a facility user the NPI of their facility, at sign-in and after', async () => {
+    const staff = await t.logIn('facility_staff', { organization: '2981000070' });
+    expect(await me(staff)).toMatchObject({ role: 'facility_staff', facilityNpi: '2981000070' });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: staff.username, password: testPassword },
+    });
+    expect(login.json()).toMatchObject({ facilityNpi: '2981000070' });
+  });
+
+  it('gives null to facility staff whose organization is a name, not an NPI', async () => {
+    const staff = await t.logIn('facility_staff', { organization: 'Harbor Recovery Center' });
+    expect((await me(staff)).facilityNpi).toBeNull();
+  });
+
+  it('gives null to everyone else, even with a ten-digit organization', async () => {
+    const reviewer = await t.logIn('um_reviewer', { organization: '2981000070' });
+    expect(await me(reviewer)).toMatchObject({ role: 'um_reviewer', facilityNpi: null });
+    const member = await t.logIn('member');
+    expect((await me(member)).facilityNpi).toBeNull();
+  });
+});

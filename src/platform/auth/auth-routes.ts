@@ -3,7 +3,7 @@ import { AppError } from '../errors.ts';
 import { sessionCookie } from '../http/guard-hooks.ts';
 import type { RouteModule } from '../http/route-module.ts';
 import { type LoginThrottle, logIn } from './log-in.ts';
-import { roles } from './roles.ts';
+import { type Role, roles } from './roles.ts';
 import { revokeSession, sessionMaxMs } from './sessions.ts';
 
 export const meSchema = z.object({
@@ -12,9 +12,25 @@ export const meSchema = z.object({
   role: z.enum(roles),
   displayName: z.string().nullable(),
   memberId: z.string().nullable(),
+  /** The NPI of the treatment facility a facility user acts for; null for everyone else. */
+  facilityNpi: z
+    .string()
+    .regex(/^\d{10}$/)
+    .nullable(),
   /** Send this back in the `x-csrf-token` header on every POST, PUT, PATCH and DELETE. */
   csrfToken: z.string(),
 });
+
+/**
+ * The facility NPI of a facility user: their organization when it is an NPI (ten digits), the
+ * one preauthorization requests must name (coverage's `facilityNpiOf`). An organization may
+ * also be a facility's name (it names the facility in consents): then, and for other roles, null.
+ */
+export function facilityNpiOfUser(user: { role: Role; organization: string | null }): string | null {
+  return user.role === 'facility_staff' && user.organization && /^\d{10}$/.test(user.organization)
+    ? user.organization
+    : null;
+}
 
 /** Sign in, sign out, and who am I. */
 export function authRoutes(throttle: LoginThrottle): RouteModule {
@@ -58,7 +74,7 @@ export function authRoutes(throttle: LoginThrottle): RouteModule {
           });
           const user = await deps.store.db
             .selectFrom('app_user')
-            .select(['display_name', 'member_id'])
+            .select(['display_name', 'member_id', 'organization'])
             .where('user_id', '=', result.userId)
             .executeTakeFirstOrThrow();
           await deps.store.db
@@ -83,6 +99,7 @@ export function authRoutes(throttle: LoginThrottle): RouteModule {
             role: result.role,
             displayName: user.display_name,
             memberId: user.member_id,
+            facilityNpi: facilityNpiOfUser({ role: result.role, organization: user.organization }),
             csrfToken: result.csrfToken,
           };
         },
@@ -116,6 +133,7 @@ export function authRoutes(throttle: LoginThrottle): RouteModule {
             role: u.role,
             displayName: u.displayName,
             memberId: u.memberId,
+            facilityNpi: facilityNpiOfUser(u),
             csrfToken: u.csrfToken,
           };
         },
