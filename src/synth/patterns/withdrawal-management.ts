@@ -114,17 +114,20 @@ function addAmbulatoryEpisode(ctx: CareContext, episode: Episode, random: Random
 function addResidentialEpisode(ctx: CareContext, episode: Episode, random: Random): void {
   const acute = random.chance(0.25);
   const facility = localOrganization(ctx, 'otp');
+  // Nights billed up to the as-of date (or a fatal-looking overdose), as the claim's end is.
+  const nights = Math.min(episode.start + episode.days, ctx.builder.lastDay) - episode.start;
+  if (nights < 1) return;
   ctx.builder.institutional({
     setting: 'outpatient',
     startDay: episode.start,
-    endDay: episode.start + episode.days,
+    endDay: episode.start + nights,
     billType: '861',
     diagnoses: diagnosesOf(ctx, random),
     facilityNpi: facility.npi,
     attendingNpi: localPractitioner(ctx, 'addiction medicine').npi,
     random,
     lines: [
-      { revenueCode: acute ? '0136' : '0126', procedureCode: acute ? 'H0011' : 'H0010', units: episode.days },
+      { revenueCode: acute ? '0136' : '0126', procedureCode: acute ? 'H0011' : 'H0010', units: nights },
       { revenueCode: '0250', units: 1 },
     ],
   });
