@@ -16,9 +16,12 @@ export interface Me {
   username: string;
   role: Role;
   displayName?: string;
+  /** Facility staff: the NPI of the facility they act for (the only one their requests may name). */
+  facilityNpi?: string;
 }
 
-interface MeResponse extends Partial<Me> {
+interface MeResponse extends Partial<Omit<Me, 'facilityNpi'>> {
+  facilityNpi?: string | null;
   user?: Partial<Me> & { id?: string };
   id?: string;
   csrfToken?: string;
@@ -32,6 +35,7 @@ function toMe(body: MeResponse): Me {
     username: String(user.username ?? ''),
     role: (user.role ?? 'member') as Role,
     ...(user.displayName ? { displayName: user.displayName } : {}),
+    ...(body.facilityNpi ? { facilityNpi: body.facilityNpi } : {}),
   };
 }
 

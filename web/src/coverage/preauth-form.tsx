@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError } from '../api/http.ts';
+import { useMe } from '../api/session.ts';
 import {
   useDirectory,
   useFacilityRequests,
@@ -9,6 +10,7 @@ import {
 } from './coverage-api.ts';
 import { coverageHref } from './coverage-routes.ts';
 import { ActionError } from './decision-form.tsx';
+import { FacilityField } from './facility-field.tsx';
 
 type YesNo = '' | 'yes' | 'no';
 const today = () => new Date().toISOString().slice(0, 10);
@@ -56,10 +58,13 @@ export function PreauthForm() {
     setForm((f) => ({ ...f, [key]: value }));
     setDirty(true);
   };
+  // The facility is the user's own (from /api/me); an account without its NPI starts from its last request's.
+  const ownNpi = useMe().data?.facilityNpi;
   const lastNpi = mine.data?.items[0]?.facility.npi;
   useEffect(() => {
-    if (lastNpi) setForm((f) => (f.facilityNpi ? f : { ...f, facilityNpi: lastNpi }));
-  }, [lastNpi]);
+    if (ownNpi) setForm((f) => (f.facilityNpi === ownNpi ? f : { ...f, facilityNpi: ownNpi }));
+    else if (lastNpi) setForm((f) => (f.facilityNpi ? f : { ...f, facilityNpi: lastNpi }));
+  }, [ownNpi, lastNpi]);
   useEffect(() => {
     if (!dirty) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
@@ -133,20 +138,13 @@ export function PreauthForm() {
         <a href="#/requests">Back to requests</a>
       </div>
       <section className="panel form-grid" aria-label="Who and what">
-        <label className="wide">
-          Your facility
-          <select value={form.facilityNpi} onChange={(e) => set('facilityNpi', e.target.value)} required>
-            <option value="">Choose…</option>
-            {(facilities.data?.items ?? [])
-              .filter((f) => f.kind === 'facility')
-              .map((f) => (
-                <option key={f.id} value={f.npi}>
-                  {f.name} (NPI {f.npi})
-                </option>
-              ))}
-          </select>
-          {hint('facility')}
-        </label>
+        <FacilityField
+          facilities={(facilities.data?.items ?? []).filter((f) => f.kind === 'facility')}
+          ownNpi={ownNpi}
+          value={form.facilityNpi}
+          onChange={(npi) => set('facilityNpi', npi)}
+          hint={hint('facility')}
+        />
         <label>
           Member ID (from the member's card)
           <input
