@@ -20,7 +20,8 @@ export const supervisorRoutes: RouteModule = {
   name: 'outreach-supervisor',
   register(app, deps) {
     const db = caseworkDb(deps.store.db);
-    // Open cases with no attempt whose due day has passed (first attempt within 2 business days).
+    // Open cases with no attempt whose due day has passed (first attempt within 2 business days,
+    // federal holidays skipped: the due day is stored on the case, see service-level.ts).
     const pastDue = sql<boolean>`not exists (select 1 from outreach_attempt a where a.case_id = outreach_case.case_id)
       and ${sql.raw(firstAttemptDueDateSql)} < current_date`;
 
