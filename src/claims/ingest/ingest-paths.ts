@@ -7,13 +7,14 @@ import { DuckDbWarehouse } from '../../platform/warehouse/duckdb/duckdb-warehous
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
 import { labelSensitiveClaims } from '../part2-labels.ts';
 import { ensureWarehouseSchema } from '../warehouse-schema.ts';
+import { defaultNdjsonReading, type NdjsonReading } from './fhir/ndjson-source.ts';
 import {
   emptyFileSummary,
   type FileSummary,
   type IngestListener,
   type IngestSummary,
 } from './ingest-types.ts';
-import { loadFile } from './load-file.ts';
+import { type FileReading, loadFile } from './load-file.ts';
 import { type Sniffed, scanFile, sniffFile } from './sniff-file.ts';
 
 /**
@@ -40,7 +41,10 @@ export async function ingestPaths(
   );
   await warehouse.run(`set memory_limit = '${memoryLimitSchema.parse(options.memoryLimit ?? '1GB')}'`);
   try {
-    return await ingestFiles(warehouse, paths, listener, options.csvReader ?? 'duckdb');
+    return await ingestFiles(warehouse, paths, listener, {
+      csvReader: options.csvReader ?? 'duckdb',
+      ndjson: { ...defaultNdjsonReading, ...options.ndjson },
+    });
   } finally {
     if (previous)
       await warehouse.run(
@@ -59,6 +63,12 @@ export interface IngestOptions {
    * file; 'js' always uses the JS reader. Both give the same rows and the same rejections.
    */
   csvReader?: 'duckdb' | 'js';
+  /**
+   * How NDJSON files are read: by `workers` worker threads (default: the cores, at most 4;
+   * 0 reads on this thread) in blocks of `blockBytes` (4 MiB). Files under four blocks are
+   * read on this thread. Either way gives the same rows and the same rejections.
+   */
+  ndjson?: Partial<NdjsonReading>;
 }
 
 // Spliced into SET (which takes no parameters), so only a plain size is accepted.
@@ -68,7 +78,7 @@ async function ingestFiles(
   warehouse: DuckDbWarehouse,
   paths: readonly string[],
   listener: IngestListener,
-  csvReader: 'duckdb' | 'js',
+  reading: FileReading,
 ): Promise<IngestSummary> {
   const started = Date.now();
   const files = expandPaths(paths)
@@ -89,7 +99,7 @@ async function ingestFiles(
     } else if (sniffed.format === 'rejected') {
       summary = await recordRejectedFile(warehouse, file, hash, sniffed);
     } else {
-      summary = await loadFile(warehouse, { path: file, hash, lines, sniffed }, listener, csvReader);
+      summary = await loadFile(warehouse, { path: file, hash, lines, sniffed }, listener, reading);
     }
     listener.fileFinished?.(summary);
     summaries.push(summary);

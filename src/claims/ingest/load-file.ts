@@ -4,7 +4,7 @@ import { readCsv } from './csv/csv-source.ts';
 import { dropCsvRaw, fillRejectedText, readCsvRaw, stageCsvRaw } from './csv/csv-sql-source.ts';
 import { stageCsvMedicalVersions } from './csv/csv-versions.ts';
 import { readBundle } from './fhir/bundle-source.ts';
-import { readNdjson } from './fhir/ndjson-source.ts';
+import { defaultNdjsonReading, type NdjsonReading, readNdjson } from './fhir/ndjson-source.ts';
 import { emptyFileSummary, type FileSummary, type IngestListener } from './ingest-types.ts';
 import { applyClaims, dropClaimPlans, planClaims } from './merge-claims.ts';
 import { buildMemberRefs, hasStagedParties, mergeParties } from './merge-parties.ts';
@@ -15,6 +15,12 @@ import { dropStaging, openStager } from './staging.ts';
 const progressEvery = 5000;
 const claimKinds = ['medical', 'pharmacy'] as const;
 
+/** How a file's rows are read: who parses CSV, and how NDJSON is spread over worker threads. */
+export interface FileReading {
+  csvReader: 'duckdb' | 'js';
+  ndjson: NdjsonReading;
+}
+
 /**
  * Loads one file: stages its rows (temp tables only, outside any transaction), then merges
  * them and records the batch with its counts and rejected rows in one transaction. A crash
@@ -24,7 +30,7 @@ export async function loadFile(
   warehouse: DuckDbWarehouse,
   file: { path: string; hash: string; lines: number; sniffed: Exclude<Sniffed, { format: 'rejected' }> },
   listener: IngestListener,
-  csvReader: 'duckdb' | 'js' = 'duckdb',
+  reading: FileReading = { csvReader: 'duckdb', ndjson: defaultNdjsonReading },
 ): Promise<FileSummary> {
   const started = Date.now();
   const sniffed = file.sniffed;
@@ -33,7 +39,7 @@ export async function loadFile(
   const batchId = randomUUID();
   summary.batchId = batchId;
   try {
-    await stageFile(warehouse, file, listener, csvReader, summary);
+    await stageFile(warehouse, file, listener, reading, summary);
     // A file without members or providers changes nothing its claims merge reads: its merge is
     // planned before the transaction too. Otherwise the members it brings are merged first.
     const planned = !(await hasStagedParties(warehouse));
@@ -103,13 +109,13 @@ async function stageFile(
   warehouse: DuckDbWarehouse,
   file: { path: string; lines: number; sniffed: Exclude<Sniffed, { format: 'rejected' }> },
   listener: IngestListener,
-  csvReader: 'duckdb' | 'js',
+  reading: FileReading,
   summary: FileSummary,
 ): Promise<void> {
   const started = Date.now();
   const sniffed = file.sniffed;
   const rawCsv =
-    sniffed.format === 'csv' && csvReader === 'duckdb'
+    sniffed.format === 'csv' && reading.csvReader === 'duckdb'
       ? await readCsvRaw(warehouse, file, sniffed.kind, (rows) => listener.rowsRead?.(file.path, rows))
       : null;
   const stager = await openStager(warehouse);
@@ -137,7 +143,7 @@ async function stageFile(
       if (counts.rejected > 0) await fillRejectedText(warehouse, file.path);
     } else if (sniffed.format === 'csv') await readCsv(file.path, sniffed.kind, sink);
     else if (sniffed.format === 'fhir-bundle') await readBundle(file.path, sink);
-    else await readNdjson(file.path, sink);
+    else await readNdjson(file.path, sink, reading.ndjson);
   } finally {
     if (!rawCsv) stager.close();
   }

@@ -148,6 +148,8 @@ export type StagedRow<T extends StagingTable> = {
 /** Appenders for every staging table of one file load; `close` flushes them. */
 export interface Stager {
   add<T extends StagingTable>(table: T, row: StagedRow<T>): void;
+  /** Adds a row given as its values in the table's column order. */
+  addValues(table: StagingTable, values: readonly unknown[]): void;
   close(): void;
 }
 
@@ -166,18 +168,23 @@ export async function openStager(warehouse: DuckDbWarehouse): Promise<Stager> {
     );
     appenders.set(table, await warehouse.connection.createAppender(table, 'main', 'temp'));
   }
+  const append = (appender: DuckDBAppender, type: ColumnType, value: unknown) => {
+    if (value === null || value === undefined) appender.appendNull();
+    else if (type === 'varchar') appender.appendVarchar(value as string);
+    else if (type === 'integer') appender.appendInteger(value as number);
+    else if (type === 'double') appender.appendDouble(value as number);
+    else appender.appendBoolean(value as boolean);
+  };
   return {
     add(table, row) {
       const appender = appenders.get(table)!;
-      const values = row as Record<string, string | number | boolean | null>;
-      for (const [name, type] of columns.get(table)!) {
-        const value = values[name];
-        if (value === null || value === undefined) appender.appendNull();
-        else if (type === 'varchar') appender.appendVarchar(value as string);
-        else if (type === 'integer') appender.appendInteger(value as number);
-        else if (type === 'double') appender.appendDouble(value as number);
-        else appender.appendBoolean(value as boolean);
-      }
+      const values = row as Record<string, unknown>;
+      for (const [name, type] of columns.get(table)!) append(appender, type, values[name]);
+      appender.endRow();
+    },
+    addValues(table, values) {
+      const appender = appenders.get(table)!;
+      for (const [i, [, type]] of columns.get(table)!.entries()) append(appender, type, values[i]);
       appender.endRow();
     },
     close() {
