@@ -2,23 +2,9 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { WorklistItem, WorklistSort } from '../api/types.ts';
 import { useWorklistTable, type WorklistTableInstance } from './use-worklist-table.ts';
+import { worklistItem } from './worklist-fixture.ts';
 
-const items: WorklistItem[] = [
-  {
-    caseId: 'c1',
-    memberId: 'M000001',
-    market: 'BALTIMORE',
-    priority: 120,
-    status: 'open',
-    assignedTo: null,
-    latestEmergencyDate: null,
-    openedAt: '2026-11-02T12:00:00.000Z',
-    version: 1,
-    emergencyKinds: [],
-    riskFactorCodes: [],
-    context: [],
-  },
-];
+const items: WorklistItem[] = [worklistItem];
 
 interface Asked {
   sorts: WorklistSort[];

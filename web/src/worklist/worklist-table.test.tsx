@@ -1,23 +1,11 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { WorklistItem, WorklistSort } from '../api/types.ts';
+import type { WorklistSort } from '../api/types.ts';
 import { useWorklistTable } from './use-worklist-table.ts';
+import { worklistItem } from './worklist-fixture.ts';
 import { WorklistTable } from './worklist-table.tsx';
 
-const item: WorklistItem = {
-  caseId: 'c1',
-  memberId: 'M000001',
-  market: 'BALTIMORE',
-  priority: 120,
-  status: 'open',
-  assignedTo: null,
-  latestEmergencyDate: null,
-  openedAt: '2026-11-02T12:00:00.000Z',
-  version: 1,
-  emergencyKinds: [],
-  riskFactorCodes: [],
-  context: [],
-};
+const item = worklistItem;
 
 function Worklist({ sort }: { sort: WorklistSort }) {
   const table = useWorklistTable({

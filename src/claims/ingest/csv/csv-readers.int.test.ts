@@ -2,33 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDuckDbWarehouse } from '../../../platform/warehouse/duckdb/duckdb-warehouse.ts';
 import { generatePopulation } from '../../../synth/generate-population.ts';
 import { eligibility, fill, medicalLine, toCsv } from '../csv-fixtures.ts';
-import { ingestPaths } from '../ingest-paths.ts';
-import { snapshotWarehouse } from '../warehouse-snapshot.ts';
+import { loadAndSnapshot } from '../testing/load-snapshot.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'csv-readers-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-/** Loads the files with one CSV reader; returns the warehouse, the rejections and each file's parser. */
-async function loadWith(reader: 'duckdb' | 'js', files: string[]) {
-  const wh = await openDuckDbWarehouse(':memory:');
-  try {
-    const summary = await ingestPaths(wh, files, {}, { csvReader: reader });
-    return {
-      snapshot: await snapshotWarehouse(wh),
-      rejections: await wh.all(
-        `select regexp_extract(file_path, '[^/]+$') as file, line, field, reason, raw
-         from rejected_row order by file, line`,
-      ),
-      totals: summary.totals,
-      parsers: Object.fromEntries(summary.files.map((f) => [path.basename(f.file), f.parser])),
-    };
-  } finally {
-    await wh.close();
-  }
-}
+/** Loads the files with one CSV reader. */
+const loadWith = (reader: 'duckdb' | 'js', files: string[]) => loadAndSnapshot(files, { csvReader: reader });
 
 const nasty = {
   eligibility: [

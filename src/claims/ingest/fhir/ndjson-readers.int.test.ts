@@ -2,32 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDuckDbWarehouse } from '../../../platform/warehouse/duckdb/duckdb-warehouse.ts';
 import { generatePopulation } from '../../../synth/generate-population.ts';
-import { ingestPaths } from '../ingest-paths.ts';
-import { snapshotWarehouse } from '../warehouse-snapshot.ts';
+import { loadAndSnapshot } from '../testing/load-snapshot.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ndjson-readers-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 /** Loads the files with NDJSON read on this thread (0 workers) or by workers in small blocks. */
-async function loadWith(workers: number, files: string[]) {
-  const wh = await openDuckDbWarehouse(':memory:');
-  try {
-    const summary = await ingestPaths(wh, files, {}, { ndjson: { workers, blockBytes: 2048 } });
-    return {
-      snapshot: await snapshotWarehouse(wh),
-      rejections: await wh.all(
-        `select regexp_extract(file_path, '[^/]+$') as file, line, field, reason, raw
-         from rejected_row order by file, line`,
-      ),
-      totals: summary.totals,
-      files: summary.files.map((f) => ({ rows: f.rowsRead, rejected: f.rejected, ignored: f.ignored })),
-    };
-  } finally {
-    await wh.close();
-  }
-}
+const loadWith = (workers: number, files: string[]) =>
+  loadAndSnapshot(files, { ndjson: { workers, blockBytes: 2048 } });
 
 describe('the two NDJSON readers (this thread, worker threads)', () => {
   it('give the same warehouse, rejections and counts for a generated population with bad rows', async () => {
