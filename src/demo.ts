@@ -3,6 +3,7 @@ import path from 'node:path';
 import { formatDataQuality, summarizeDataQuality } from './claims/data-quality.ts';
 import { ingestPaths } from './claims/ingest/ingest-paths.ts';
 import { buildDemoNetwork, demoFacilityId } from './coverage/demo/demo-network.ts';
+import { seedDemoPreauthorizations } from './coverage/demo/seed-demo-preauthorizations.ts';
 import { seedDemoCoverage } from './coverage/store/plan-store.ts';
 import { createCaseDisposer } from './outreach/cases/case-disposer.ts';
 import { type DemoCredential, ensureDemoUsers } from './platform/auth/demo-users.ts';
@@ -68,6 +69,7 @@ export async function seedDemo(
   }
   lines.push(...formatDataQuality(await summarizeDataQuality(warehouse)));
   await seedDemoCoverage(store.db);
+  lines.push(...(await seedDemoPreauthorizations(store.db, warehouse, options.asOf)).lines);
   const [runs] = await warehouse.all<{ n: number }>('select count(*) as n from risk_run');
   if (seeded || !runs?.n) {
     progress('running the checkpoint…');

@@ -37,6 +37,25 @@ export async function readDetoxLines(warehouse: Warehouse, from: string, to: str
   );
 }
 
+/**
+ * The last day a service line's decision covers: its end date, or, when partly
+ * approved, the first `approvedUnits` days (detox codes are per diem: a unit is a day).
+ * Before the start when nothing was approved.
+ */
+function lastApprovedDay(
+  a: Authorization,
+  service: { startDate: string; endDate: string },
+  approvedUnits: number,
+): string {
+  if (approvedUnits <= 0) return '';
+  if (a.status !== 'partially_approved') return service.endDate;
+  const last = new Date(Date.parse(service.startDate) + (approvedUnits - 1) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  // ISO dates order as strings.
+  return [last, service.endDate].sort()[0] ?? last;
+}
+
 /** A detox line and why no authorization covers it. */
 export interface UnauthorizedDetox extends DetoxLine {
   reason: string;
@@ -44,8 +63,9 @@ export interface UnauthorizedDetox extends DetoxLine {
 
 /**
  * The detox lines no approved (or partly approved) preauthorization covers: same
- * member, service date inside an approved service line's dates, and, for HCPCS
- * lines, the same code. Revenue-code-only lines match on member and dates.
+ * member, service date inside an approved service line's dates (a partly approved
+ * line: its first approved days), and, for HCPCS lines, the same code.
+ * Revenue-code-only lines match on member and dates.
  */
 export function flagUnauthorizedDetox(
   lines: readonly DetoxLine[],
@@ -54,25 +74,31 @@ export function flagUnauthorizedDetox(
   return lines.flatMap((line) => {
     const mine = authorizations.filter((a) => a.request.memberId === line.memberId);
     const approved = mine.filter((a) => a.status === 'approved' || a.status === 'partially_approved');
+    const sameService = (s: { code: string; startDate: string; endDate: string }) =>
+      s.startDate <= line.serviceDate &&
+      line.serviceDate <= s.endDate &&
+      (line.procedureCode === null || s.code === line.procedureCode);
     const covered = approved.some((a) =>
       a.request.services.some(
         (s, i) =>
-          (a.decision?.approvedUnits[i] ?? 0) > 0 &&
-          s.startDate <= line.serviceDate &&
-          line.serviceDate <= s.endDate &&
-          (line.procedureCode === null || s.code === line.procedureCode),
+          sameService(s) && line.serviceDate <= lastApprovedDay(a, s, a.decision?.approvedUnits[i] ?? 0),
       ),
     );
     if (covered) return [];
+    const cut = approved.find(
+      (a) => a.status === 'partially_approved' && a.request.services.some(sameService),
+    );
     const pending = mine.find((a) => ['submitted', 'in_review', 'pended'].includes(a.status));
     const denied = mine.find((a) => a.status === 'denied');
     const reason = pending
       ? `Request ${pending.id} is still ${pending.status.replace('_', ' ')}.`
       : denied
         ? `Request ${denied.id} was denied.`
-        : approved.length > 0
-          ? 'Outside the approved dates or services.'
-          : 'No preauthorization request on file.';
+        : cut
+          ? `Beyond the days request ${cut.id} approved (${cut.decision?.approvedUnits.join(', ')} of ${cut.request.services.map((s) => s.units).join(', ')} requested).`
+          : approved.length > 0
+            ? 'Outside the approved dates or services.'
+            : 'No preauthorization request on file.';
     return [{ ...line, reason }];
   });
 }

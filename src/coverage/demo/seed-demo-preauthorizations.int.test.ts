@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestPaths } from '../../claims/ingest/ingest-paths.ts';
+import { migrations } from '../../migrations.ts';
+import type { OpsStore } from '../../platform/db/ops-db.ts';
+import { openTestOpsStore } from '../../platform/db/testing/template-store.ts';
+import { openDuckDbWarehouse } from '../../platform/warehouse/duckdb/duckdb-warehouse.ts';
+import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
+import { generatePopulation } from '../../synth/generate-population.ts';
+import { type DetoxLine, flagUnauthorizedDetox, readDetoxLines } from '../detox/unauthorized-detox.ts';
+import { readAuthorizations, type StoredAuthorization } from '../store/authorization-store.ts';
+import { seedDemoCoverage } from '../store/plan-store.ts';
+import { type DemoPreauthSeeding, seedDemoPreauthorizations } from './seed-demo-preauthorizations.ts';
+
+// A small generated population with detox episodes, ingested as the demo does, then seeded twice.
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-preauth-'));
+const asOf = '2026-06-30';
+let warehouse: Warehouse;
+let store: OpsStore;
+let lines: DetoxLine[] = [];
+let first: DemoPreauthSeeding;
+
+const readAll = async (): Promise<StoredAuthorization[]> =>
+  (
+    await Promise.all(
+      [...new Set(lines.map((l) => l.memberId))].map((memberId) =>
+        readAuthorizations(store.db, { memberId }),
+      ),
+    )
+  ).flat();
+const countAudit = async () => {
+  const [row] = await store.db
+    .selectFrom('audit_event')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .execute();
+  return Number(row?.n ?? 0);
+};
+
+beforeAll(async () => {
+  generatePopulation({ members: 800, seed: 7, asOf, riskEnrichment: 20, format: 'csv', outDir: root });
+  warehouse = await openDuckDbWarehouse(':memory:');
+  await ingestPaths(warehouse, [root]);
+  lines = await readDetoxLines(warehouse, '1900-01-01', asOf);
+  store = await openTestOpsStore(migrations);
+  await seedDemoCoverage(store.db);
+  first = await seedDemoPreauthorizations(store.db, warehouse, asOf);
+});
+afterAll(async () => {
+  await warehouse?.close();
+  await store?.close();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe('demo preauthorizations for generated detox episodes', () => {
+  it('requests for two thirds of the ambulatory episodes from their billing facility, most approved', () => {
+    const s = first.seeded;
+    const total = s.approved + s.partially_approved + s.denied + s.pending;
+    expect(first.episodes).toBeGreaterThanOrEqual(9);
+    expect(first.skipped).toEqual([]);
+    expect(total + first.withoutRequest).toBe(first.episodes);
+    expect(first.withoutRequest).toBeGreaterThanOrEqual(Math.floor(first.episodes / 3));
+    expect(s.approved).toBeGreaterThan(s.partially_approved + s.denied + s.pending);
+    expect(Math.min(s.partially_approved, s.denied, s.pending)).toBeGreaterThan(0);
+    expect(first.lines[0]).toContain(`seeded ${total} requests`);
+  });
+
+  it('files each request as the claim’s billing facility, with history, notices and an audit record', async () => {
+    const all = await readAll();
+    expect(all.length).toBeGreaterThan(0);
+    for (const a of all) {
+      const claimLines = lines.filter(
+        (l) => l.memberId === a.request.memberId && l.billingNpi === a.request.facility.npi,
+      );
+      expect(claimLines.some((l) => l.serviceDate === a.request.services[0]?.startDate)).toBe(true);
+      expect(a.history[0]?.action).toBe('submit');
+      expect(a.notifications.some((n) => n.kind === 'received')).toBe(true);
+    }
+    const audited = await store.db
+      .selectFrom('audit_event')
+      .select('resource_id')
+      .where('resource_type', '=', 'Preauthorization')
+      .execute();
+    expect(new Set(audited.map((r) => r.resource_id))).toEqual(new Set(all.map((a) => a.id)));
+  });
+
+  it('leaves the report with covered, partly covered, denied, pending and uncovered lines', async () => {
+    const flagged = flagUnauthorizedDetox(lines, await readAll());
+    const ambulatory = lines.filter((l) => l.procedureCode === 'H0014');
+    const flaggedKeys = new Set(flagged.map((f) => `${f.claimId} ${f.serviceDate}`));
+    expect(ambulatory.some((l) => !flaggedKeys.has(`${l.claimId} ${l.serviceDate}`))).toBe(true);
+    const reasons = flagged.map((f) => f.reason);
+    expect(reasons.some((r) => r.startsWith('Beyond the days request'))).toBe(true);
+    expect(reasons.some((r) => r.endsWith('was denied.'))).toBe(true);
+    expect(reasons.some((r) => r.endsWith('is still pended.'))).toBe(true);
+    expect(reasons).toContain('No preauthorization request on file.');
+    // A partly approved episode: its first days covered, the days beyond flagged.
+    const partial = (await readAll()).find((a) => a.status === 'partially_approved');
+    const service = partial?.request.services[0];
+    if (!partial || !service) throw new Error('no partly approved request');
+    const episodeLines = ambulatory.filter(
+      (l) =>
+        l.memberId === partial.request.memberId &&
+        l.serviceDate >= service.startDate &&
+        l.serviceDate <= service.endDate,
+    );
+    const beyond = episodeLines.filter((l) => flaggedKeys.has(`${l.claimId} ${l.serviceDate}`));
+    expect(beyond.length).toBe(service.units - (partial.decision?.approvedUnits[0] ?? 0));
+  });
+
+  it('adds and changes nothing when run again', async () => {
+    const before = await readAll();
+    const auditBefore = await countAudit();
+    const again = await seedDemoPreauthorizations(store.db, warehouse, asOf);
+    expect(again.seeded).toEqual({ approved: 0, partially_approved: 0, denied: 0, pending: 0 });
+    expect(again.alreadyOnFile).toBe(before.length);
+    expect(again.lines[0]).toContain('seeded 0 requests');
+    expect(await readAll()).toEqual(before);
+    expect(await countAudit()).toBe(auditBefore);
+  });
+});
