@@ -69,7 +69,8 @@ export async function seedDemo(
   }
   lines.push(...formatDataQuality(await summarizeDataQuality(warehouse)));
   await seedDemoCoverage(store.db);
-  lines.push(...(await seedDemoPreauthorizations(store.db, warehouse, options.asOf)).lines);
+  const preauth = await seedDemoPreauthorizations(store.db, warehouse, options.asOf);
+  lines.push(...preauth.lines);
   const [runs] = await warehouse.all<{ n: number }>('select count(*) as n from risk_run');
   if (seeded || !runs?.n) {
     progress('running the checkpoint…');
@@ -88,8 +89,18 @@ export async function seedDemo(
   );
   const credentials = await ensureDemoUsers(store.db, {
     memberId: memberUser?.member_id ?? anyMember?.member_id ?? 'unknown',
-    // A facility user's organization is their facility's NPI (src/coverage/README.md).
-    organization: buildDemoNetwork().find((entry) => entry.id === demoFacilityId)?.npi ?? demoFacilityId,
+    // A facility user's organization is their facility's NPI (src/coverage/README.md): the
+    // facility that billed the most seeded detox requests, so the demo user has a queue to see.
+    organization:
+      preauth.busiestFacility?.npi ??
+      buildDemoNetwork().find((entry) => entry.id === demoFacilityId)?.npi ??
+      demoFacilityId,
   });
+  if (preauth.busiestFacility && credentials.some((c) => c.role === 'facility_staff')) {
+    const f = preauth.busiestFacility;
+    lines.push(
+      `demo-facility-staff works at ${f.name} (NPI ${f.npi}), which has ${f.requests} preauthorization requests on file`,
+    );
+  }
   return { seeded, credentials, lines };
 }

@@ -85,6 +85,19 @@ describe('demo preauthorizations for generated detox episodes', () => {
     expect(new Set(audited.map((r) => r.resource_id))).toEqual(new Set(all.map((a) => a.id)));
   });
 
+  it('names the facility with the most requests on file, for the demo facility user', async () => {
+    const counts = new Map<string, number>();
+    for (const a of await readAll())
+      counts.set(a.request.facility.npi, (counts.get(a.request.facility.npi) ?? 0) + 1);
+    const most = Math.max(...counts.values());
+    const busiest = [...counts]
+      .filter(([, n]) => n === most)
+      .map(([npi]) => npi)
+      .sort()[0];
+    expect(first.busiestFacility).toMatchObject({ npi: busiest, requests: most });
+    expect(first.busiestFacility?.name).toMatch(/\S/);
+  });
+
   it('leaves the report with covered, partly covered, denied, pending and uncovered lines', async () => {
     const flagged = flagUnauthorizedDetox(lines, await readAll());
     const ambulatory = lines.filter((l) => l.procedureCode === 'H0014');
@@ -116,6 +129,7 @@ describe('demo preauthorizations for generated detox episodes', () => {
     expect(again.seeded).toEqual({ approved: 0, partially_approved: 0, denied: 0, pending: 0 });
     expect(again.alreadyOnFile).toBe(before.length);
     expect(again.lines[0]).toContain('seeded 0 requests');
+    expect(again.busiestFacility).toEqual(first.busiestFacility);
     expect(await readAll()).toEqual(before);
     expect(await countAudit()).toBe(auditBefore);
   });

@@ -25,6 +25,8 @@ export interface DemoPreauthSeeding {
   withoutRequest: number;
   alreadyOnFile: number;
   skipped: Array<{ claimId: string; reason: string }>;
+  /** The billing facility with the most requests on file (ties: lower NPI): the demo facility user works there. */
+  busiestFacility: { npi: string; name: string; requests: number } | null;
   lines: string[];
 }
 
@@ -156,8 +158,10 @@ export async function seedDemoPreauthorizations(
     withoutRequest: 0,
     alreadyOnFile: 0,
     skipped: [],
+    busiestFacility: null,
     lines: [],
   };
+  const onFile = new Map<string, { npi: string; name: string; requests: number }>();
   const policy = {
     decide: async () => ({ allowed: false as const, reason: 'the demo seeder reads no member data' }),
   };
@@ -196,6 +200,13 @@ export async function seedDemoPreauthorizations(
         current = await submitPreauthorization(access, request, received);
         made = true;
       }
+      const tally = onFile.get(episode.billingNpi) ?? {
+        npi: episode.billingNpi,
+        name: current.request.facility.name,
+        requests: 0,
+      };
+      tally.requests += 1;
+      onFile.set(episode.billingNpi, tally);
       // Carry on only requests no one but the seeder has touched (a crash between steps); leave people's work alone.
       const mine = seedActors(episode.billingNpi);
       if (!current.history.every((h) => mine.has(h.actor))) continue;
@@ -210,6 +221,8 @@ export async function seedDemoPreauthorizations(
       result.skipped.push({ claimId: episode.claimId, reason: error.message });
     }
   }
+  result.busiestFacility =
+    [...onFile.values()].sort((a, b) => b.requests - a.requests || a.npi.localeCompare(b.npi))[0] ?? null;
   const s = result.seeded;
   const total = s.approved + s.partially_approved + s.denied + s.pending;
   result.lines.push(
