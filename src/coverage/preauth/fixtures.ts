@@ -26,3 +26,21 @@ export function makeDetoxRequest(overrides: Partial<AuthorizationRequest> = {}):
     ...overrides,
   });
 }
+
+const addDays = (day: string, n: number) => new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The same request as received on `day` (default today, as a route receives it): assessed the
+ * day before, five days from the next day. For tests whose receipt time is the server's clock.
+ */
+export function makeDetoxRequestReceivedOn(
+  day = new Date().toISOString().slice(0, 10),
+  overrides: Partial<AuthorizationRequest> = {},
+): AuthorizationRequest {
+  const base = makeDetoxRequest();
+  return makeDetoxRequest({
+    services: [{ code: 'H0014', units: 5, startDate: addDays(day, 1), endDate: addDays(day, 5) }],
+    assessment: { ...base.assessment, date: addDays(day, -1) },
+    ...overrides,
+  });
+}

@@ -3,7 +3,7 @@ import { seedCase } from '../../outreach/cases/seed-case.ts';
 import { buildTestApp, type TestApp, type TestUser } from '../../platform/http/testing/test-app.ts';
 import { buildDemoNetwork } from '../demo/demo-network.ts';
 import { makePasBundle } from '../fhir/pas-fixtures.ts';
-import { makeDetoxRequest } from '../preauth/fixtures.ts';
+import { makeDetoxRequest, makeDetoxRequestReceivedOn } from '../preauth/fixtures.ts';
 import { seedDemoCoverage } from '../store/plan-store.ts';
 import { insertTestMedicalClaim } from '../testing-warehouse.ts';
 
@@ -93,7 +93,7 @@ describe('the demo flow: find care, estimate cost, submit, decide, see the resul
     const res = await post(
       facility,
       '/api/preauthorizations',
-      makeDetoxRequest({ facility: { npi: detox.npi, name: detox.name } }),
+      makeDetoxRequestReceivedOn(undefined, { facility: { npi: detox.npi, name: detox.name } }),
     );
     expect(res.statusCode).toBe(201);
     const body = res.json();
