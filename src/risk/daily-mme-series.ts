@@ -1,10 +1,11 @@
+import { addDays, daysBetween } from '../platform/calendar/iso-days.ts';
 import type { Warehouse } from '../platform/warehouse/warehouse.ts';
 import { roundMme } from '../reference/daily-mme.ts';
 import { fillSteps } from './fill-steps.ts';
 import { parseRiskConfig, type RiskConfig } from './risk-config.ts';
 import { withRuleLock } from './rule-lock.ts';
 import { runRuleSteps } from './rule-step.ts';
-import { addDays, loadRuleTables } from './rule-tables.ts';
+import { loadRuleTables } from './rule-tables.ts';
 import { scopeClaims } from './scope-claims.ts';
 
 export interface DailyMme {
@@ -20,7 +21,7 @@ export async function dailyMmeSeries(
   to: string,
   options: { config?: RiskConfig } = {},
 ): Promise<DailyMme[]> {
-  const span = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  const span = daysBetween(from, to) + 1;
   if (!(span >= 1)) return [];
   const base = options.config ?? parseRiskConfig({});
   // The long window is stretched to the chart's range so every fill reaching it is read.

@@ -1,3 +1,4 @@
+import { addDays } from '../platform/calendar/iso-days.ts';
 import type { Warehouse } from '../platform/warehouse/warehouse.ts';
 import { roundMme } from '../reference/daily-mme.ts';
 import { type DailyMme, sumDailyMme } from './daily-mme-series.ts';
@@ -5,7 +6,6 @@ import { readMemberMetrics } from './read-metrics.ts';
 import { parseRiskConfig, type RiskConfig } from './risk-config.ts';
 import type { MemberMetrics } from './risk-types.ts';
 import { withRuleLock } from './rule-lock.ts';
-import { addDays } from './rule-tables.ts';
 import { runRules } from './run-rules.ts';
 
 export interface ExplainedFill {

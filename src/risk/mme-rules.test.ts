@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addDays } from '../platform/calendar/iso-days.ts';
 import type { Warehouse } from '../platform/warehouse/warehouse.ts';
 import { computeDailyMme } from './compute-mme.ts';
 import { dailyMmeSeries } from './daily-mme-series.ts';
 import { explainMember } from './explain-member.ts';
 import { parseRiskConfig } from './risk-config.ts';
-import { addDays } from './rule-tables.ts';
 import { addFill, addMember, D, ndc, openTestWarehouse } from './test-population.ts';
 
 let w: Warehouse;

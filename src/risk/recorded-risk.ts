@@ -1,8 +1,9 @@
+import { addDays } from '../platform/calendar/iso-days.ts';
 import type { SqlParam, Warehouse } from '../platform/warehouse/warehouse.ts';
 import { type DailyMme, sumDailyMme } from './daily-mme-series.ts';
 import { parseRiskConfig } from './risk-config.ts';
 import type { ContextCode, EmergencyKind, ExclusionCode, RiskFactorCode } from './risk-types.ts';
-import { addDays, drugClassKinds, moudIngredients, unitScales } from './rule-tables.ts';
+import { drugClassKinds, moudIngredients, unitScales } from './rule-tables.ts';
 
 /** A candidate as its latest recorded run saw it, with the daily MME of its current opioid fills. */
 export interface RecordedRisk {

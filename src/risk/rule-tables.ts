@@ -1,3 +1,4 @@
+import { addDays } from '../platform/calendar/iso-days.ts';
 import type { SqlParam, Warehouse } from '../platform/warehouse/warehouse.ts';
 import { marketCounties, marketStates, marketZip3 } from '../reference/markets.ts';
 import {
@@ -56,12 +57,6 @@ export const unitScales: ReadonlyArray<readonly [string, number]> = [['MG/HR', 1
 
 /** Buprenorphine in every form is MOUD, never an opioid analgesic fill, whatever its class says. */
 export const moudIngredients = ['buprenorphine', 'naltrexone'];
-
-/** Shifts a 'YYYY-MM-DD' date by whole days (UTC, no time zone drift). */
-export function addDays(date: string, days: number): string {
-  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
 
 /**
  * Loads the run's parameters, code sets, markets and weights into small temp

@@ -1,4 +1,5 @@
 import type { SessionUser } from '../../platform/auth/sessions.ts';
+import { addDays } from '../../platform/calendar/iso-days.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { createRequestAccess } from '../../platform/http/request-access.ts';
@@ -30,8 +31,6 @@ export interface DemoPreauthSeeding {
   lines: string[];
 }
 
-const dayMs = 86_400_000;
-const addDays = (day: string, n: number) => new Date(Date.parse(day) + n * dayMs).toISOString().slice(0, 10);
 const at = (day: string, hour: number) => `${day}T${String(hour).padStart(2, '0')}:00:00.000Z`;
 
 /** The seeder acts as the billing facility's staff and as one utilization reviewer, named as such in history and audit. */

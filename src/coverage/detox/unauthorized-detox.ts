@@ -1,3 +1,4 @@
+import { addDays } from '../../platform/calendar/iso-days.ts';
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
 import type { Authorization } from '../preauth/authorization.ts';
 import { detoxProcedureCodes, detoxRevenueCodes } from './detox-codes.ts';
@@ -49,9 +50,7 @@ function lastApprovedDay(
 ): string {
   if (approvedUnits <= 0) return '';
   if (a.status !== 'partially_approved') return service.endDate;
-  const last = new Date(Date.parse(service.startDate) + (approvedUnits - 1) * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+  const last = addDays(service.startDate, approvedUnits - 1);
   // ISO dates order as strings.
   return [last, service.endDate].sort()[0] ?? last;
 }

@@ -1,3 +1,4 @@
+import { addDays } from '../../platform/calendar/iso-days.ts';
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
 import { eligibilityCodes as codes } from './eligibility-codes.ts';
 
@@ -61,9 +62,6 @@ async function readEvidence(
   );
 }
 
-const minusDays = (day: string, n: number) =>
-  new Date(Date.parse(day) - n * 86_400_000).toISOString().slice(0, 10);
-
 /**
  * Seed 002's eligibility checklist for outpatient detox (dependence, medical
  * assessment, stable living environment, commitment to treatment), each with the
@@ -76,12 +74,12 @@ export async function buildEligibilityChecklist(
   asOf: string,
   includePart2: boolean,
 ): Promise<ChecklistItem[]> {
-  const evidence = await readEvidence(warehouse, memberId, minusDays(asOf, 365), asOf, includePart2);
+  const evidence = await readEvidence(warehouse, memberId, addDays(asOf, -365), asOf, includePart2);
   const pick = (test: (e: ClaimEvidence & { kind: string }) => boolean) =>
     evidence.filter(test).map(({ claimId, date, code }) => ({ claimId, date, code }));
   const dependence = pick((e) => e.kind === 'dx' && startsWithAny(e.code, codes.dependencePrefixes));
   const otherUse = pick((e) => e.kind === 'dx' && startsWithAny(e.code, codes.otherUsePrefixes));
-  const since90 = minusDays(asOf, 90);
+  const since90 = addDays(asOf, -90);
   const assessments = pick(
     (e) => e.kind === 'px' && (codes.assessmentCodes as readonly string[]).includes(e.code),
   );

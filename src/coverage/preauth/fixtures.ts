@@ -1,3 +1,4 @@
+import { addDays } from '../../platform/calendar/iso-days.ts';
 import { type AuthorizationRequest, authorizationRequestSchema } from './authorization.ts';
 
 /** A complete ambulatory detox request that meets every criterion (test and demo data). */
@@ -26,8 +27,6 @@ export function makeDetoxRequest(overrides: Partial<AuthorizationRequest> = {}):
     ...overrides,
   });
 }
-
-const addDays = (day: string, n: number) => new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The same request as received on `day` (default today, as a route receives it): assessed the

@@ -14,7 +14,9 @@ let otherFacility: TestUser;
 let reviewer: TestUser;
 let member: TestUser;
 const detox = buildDemoNetwork().find((e) => e.id === 'net-md-1')!; // Lanternway, Baltimore: in network for every plan
-const year = new Date().toISOString().slice(0, 4);
+// Dated from today so the plan year and the report windows hold them on any day the suite runs.
+const today = new Date().toISOString().slice(0, 10);
+const year = today.slice(0, 4);
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -24,17 +26,17 @@ beforeAll(async () => {
      values ('M-0001', cast($1 as date), null, 'commercial', 'HMO', 'CKP-HMO-100', 'test')`,
     [`${year}-01-01`],
   );
-  // $200 of the $500 deductible met earlier this year.
+  // $200 of the $500 deductible met this plan year.
   await insertTestMedicalClaim(t.warehouse, {
     claimId: 'Y1',
     memberId: 'M-0001',
-    date: `${year}-01-15`,
+    date: today,
     deductible: 200,
   });
   await insertTestMedicalClaim(t.warehouse, {
     claimId: 'DX1',
     memberId: 'M-0002',
-    date: `${year}-01-10`,
+    date: today,
     lines: [{ procedureCode: 'H0014' }],
   });
   await t.warehouse.run(

@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { addDays } from '../../platform/calendar/iso-days.ts';
 import type { RouteModule } from '../../platform/http/route-module.ts';
 import { flagUnauthorizedDetox, readDetoxLines } from '../detox/unauthorized-detox.ts';
 import { readAuthorizations } from '../store/authorization-store.ts';
-
-const minusDays = (day: string, n: number) =>
-  new Date(Date.parse(day) - n * 86_400_000).toISOString().slice(0, 10);
 
 /** Detox claims in the warehouse that no approved preauthorization covers, for the case manager to follow up. */
 export const detoxRoutes: RouteModule = {
@@ -38,7 +36,7 @@ export const detoxRoutes: RouteModule = {
       },
       async (request) => {
         const to = request.query.to ?? new Date().toISOString().slice(0, 10);
-        const from = request.query.from ?? minusDays(to, 90);
+        const from = request.query.from ?? addDays(to, -90);
         const lines = await readDetoxLines(request.access.warehouse, from, to);
         const members = [...new Set(lines.map((l) => l.memberId))];
         const authorizations = (

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { addDays } from '../../platform/calendar/iso-days.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import type { CandidateDisposer, DispositionDecision } from '../../risk/index.ts';
 import type { CaseReasons, CaseTables } from './case-tables.ts';
@@ -8,10 +9,6 @@ import type { CaseReasons, CaseTables } from './case-tables.ts';
 export const closedLookbackDays = 90;
 /** RISK-RULES §7: a member who declined this recently is not called again. */
 export const declinedLookbackDays = 180;
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * The outreach disposition step (RISK-RULES §7) over the operational store, in one

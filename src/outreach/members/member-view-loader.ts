@@ -1,3 +1,4 @@
+import { addDays } from '../../platform/calendar/iso-days.ts';
 import { type Warehouse, withOwnConnection } from '../../platform/warehouse/warehouse.ts';
 import {
   type CoverageSpan,
@@ -37,10 +38,6 @@ interface Pending {
   request: MemberViewRequest;
   resolve: (view: MemberWarehouseView | null) => void;
   reject: (error: unknown) => void;
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**

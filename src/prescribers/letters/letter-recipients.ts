@@ -1,4 +1,4 @@
-import { addDays } from '../iso-days.ts';
+import { addDays } from '../../platform/calendar/iso-days.ts';
 import type { L90Fill, PriorLetter } from './letter-types.ts';
 
 /** Days a letter about a member keeps the same prescriber from another (RISK-RULES §8). */

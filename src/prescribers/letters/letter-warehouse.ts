@@ -1,5 +1,5 @@
+import { addDays } from '../../platform/calendar/iso-days.ts';
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
-import { addDays } from '../iso-days.ts';
 import type { L90Fill, PrescriberVolume } from './letter-types.ts';
 
 /** L90 = [D−89, D] (RISK-RULES §1). */

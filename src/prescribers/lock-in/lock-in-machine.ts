@@ -1,5 +1,5 @@
+import { addDays, addMonths, daysBetween } from '../../platform/calendar/iso-days.ts';
 import { AppError } from '../../platform/errors.ts';
-import { addDays, addMonths, daysBetween } from '../iso-days.ts';
 import type { LockIn, LockInCommand, LockInEvent, LockInState } from './lock-in-types.ts';
 
 /** Days the member has to respond to the initial notice (RISK-RULES §9). */

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { addDays } from '../../platform/calendar/iso-days.ts';
 import { AppError } from '../../platform/errors.ts';
-import { addDays } from '../iso-days.ts';
 import type { PriorLetter } from '../letters/letter-types.ts';
 import { type PrescriberDb, toDay } from './lock-in-store.ts';
 import type { PrescriberLetterTable } from './prescriber-tables.ts';
