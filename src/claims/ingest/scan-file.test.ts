@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { scanFile } from './sniff-file.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const linesOf = async (text: string | Buffer) => {
   const file = path.join(dir, `f${Math.random()}`);
   fs.writeFileSync(file, text);

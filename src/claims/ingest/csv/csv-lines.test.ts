@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readLinesAt } from './csv-lines.ts';
 
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csv-lines-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+
 const read = async (text: string, wanted: number[], maxChars?: number) => {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'csv-lines-')), 'f.csv');
+  const file = path.join(dir, `f${++files}.csv`);
   fs.writeFileSync(file, text);
   const out: Array<[number, string]> = [];
   await readLinesAt(file, wanted, (line, t) => out.push([line, t]), maxChars);
