@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scanFile } from './sniff-file.ts';
+import { requiredColumns } from './csv/csv-layouts.ts';
+import { scanFile, sniffFile } from './sniff-file.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -34,5 +35,34 @@ describe('scanning a file while hashing it', () => {
     expect((await scanFile(file)).hash).toBe(
       'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
     );
+  });
+});
+
+describe('sniffing a file’s format', () => {
+  const sniff = (text: string) => {
+    const file = path.join(dir, `s${Math.random()}`);
+    fs.writeFileSync(file, text);
+    return sniffFile(file);
+  };
+
+  it('names a Synthea CSV export as such, and any other unknown CSV plainly', () => {
+    const synthea = {
+      format: 'rejected',
+      field: '(header)',
+      reason: expect.stringMatching(/^a Synthea CSV export/),
+    };
+    expect(sniff('Id,BIRTHDATE,DEATHDATE,SSN\nabc,1990-07-09,,999-1\n')).toMatchObject(synthea);
+    expect(sniff('START,STOP,PATIENT,ENCOUNTER,CODE\n2020-01-01,,p1,e1,55680006\n')).toMatchObject(synthea);
+    expect(sniff('Id,NAME,ADDRESS,CITY\n')).toMatchObject(synthea);
+    expect(sniff('a,b,c\n1,2,3\n')).toMatchObject({ reason: expect.stringMatching(/no known CSV header/) });
+    expect(sniff('Id,name,patient\n')).toMatchObject({
+      reason: expect.stringMatching(/no known CSV header/),
+    });
+  });
+
+  it('reads a Tuva header as its layout, in any letter case, before any Synthea guess', () => {
+    const header = requiredColumns.eligibility.join(',');
+    expect(sniff(`${header}\n`)).toEqual({ format: 'csv', kind: 'eligibility' });
+    expect(sniff(`${header.toUpperCase()}\n`)).toEqual({ format: 'csv', kind: 'eligibility' });
   });
 });

@@ -31,7 +31,9 @@ export function sniffFile(filePath: string): Sniffed {
     return {
       format: 'rejected',
       field: '(header)',
-      reason: 'not FHIR JSON and no known CSV header (eligibility, medical_claim, pharmacy_claim)',
+      reason: looksLikeSyntheaCsv(header)
+        ? 'a Synthea CSV export, which holds no claims layout Checkpoint reads: load Synthea’s FHIR output (Bundles or NDJSON) instead'
+        : 'not FHIR JSON and no known CSV header (eligibility, medical_claim, pharmacy_claim)',
     };
   if (missing.length > 0)
     return {
@@ -40,6 +42,20 @@ export function sniffFile(filePath: string): Sniffed {
       reason: `${kind} CSV header lacks ${missing.join(', ')}`,
     };
   return { format: 'csv', kind };
+}
+
+/**
+ * Synthea's CSV export (patients.csv, encounters.csv, claims.csv, …): upper-case columns,
+ * rows keyed by `Id` or pointing at a `PATIENT`. Named in the rejection so that no one
+ * takes it for a damaged claims file.
+ */
+function looksLikeSyntheaCsv(header: readonly string[]): boolean {
+  const upper = header.filter((h) => h !== 'Id');
+  return (
+    header.length >= 3 &&
+    upper.every((h) => /^[A-Z][A-Z0-9_]*$/.test(h)) &&
+    (header[0] === 'Id' || header.some((h) => h === 'PATIENT' || h === 'PATIENTID'))
+  );
 }
 
 function sniffJson(filePath: string, trimmed: string): Sniffed {

@@ -5,7 +5,7 @@ import { ingestPaths } from './ingest-paths.ts';
 
 const synthea = externalDir('synthea-sample-andrew-nguyen');
 
-describe.skipIf(!synthea)('the Synthea sample transaction Bundle', () => {
+describe.skipIf(!synthea)('the Synthea sample', () => {
   it('loads its patient and 113 institutional EOBs, ignoring the clinical resources', async () => {
     const wh = await openDuckDbWarehouse(':memory:');
     try {
@@ -35,6 +35,29 @@ describe.skipIf(!synthea)('the Synthea sample transaction Bundle', () => {
         await wh.all(`select count(*) as lines, count(procedure_code) as coded,
           (select count(*) from medical_claim_dx) as diagnoses from medical_claim_line`),
       ).toEqual([{ lines: 421, coded: 0, diagnoses: 0 }]);
+    } finally {
+      await wh.close();
+    }
+  });
+
+  it('rejects each file of its CSV export as a whole, naming it as Synthea’s, and loads nothing', async () => {
+    const wh = await openDuckDbWarehouse(':memory:');
+    try {
+      const summary = await ingestPaths(wh, [`${synthea}/csv`]);
+      expect(summary.files.length).toBeGreaterThanOrEqual(15);
+      for (const file of summary.files)
+        expect(file, file.file).toMatchObject({ status: 'rejected', loaded: 0, rejected: 1 });
+      const rejected = await wh.all<{ line: number; field: string; reason: string }>(
+        'select line, field, reason from rejected_row',
+      );
+      expect(rejected).toHaveLength(summary.files.length);
+      for (const row of rejected)
+        expect(row).toMatchObject({
+          line: 0,
+          field: '(header)',
+          reason: expect.stringMatching(/^a Synthea CSV export/),
+        });
+      expect(await wh.all('select count(*) as n from member')).toEqual([{ n: 0 }]);
     } finally {
       await wh.close();
     }
