@@ -47,11 +47,13 @@ export function formatMoney(value: number): string {
   });
 }
 
-/** A date and time in the reader's locale, short. */
-export function formatWhen(iso: string): string {
-  return new Date(iso).toLocaleString('en-US', {
+/** A date and time, short: "Oct 15, 2:00 PM", with the year when it is not this year's. */
+export function formatWhen(iso: string, now = new Date()): string {
+  const when = new Date(iso);
+  return when.toLocaleString('en-US', {
     month: 'short',
     day: 'numeric',
+    ...(when.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' }),
     hour: 'numeric',
     minute: '2-digit',
   });
