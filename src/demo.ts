@@ -99,7 +99,7 @@ export async function seedDemo(
   if (preauth.busiestFacility && credentials.some((c) => c.role === 'facility_staff')) {
     const f = preauth.busiestFacility;
     lines.push(
-      `demo-facility-staff works at ${f.name} (NPI ${f.npi}), which has ${f.requests} preauthorization requests on file`,
+      `demo-facility-staff works at ${f.name} (NPI ${f.npi}), which has ${f.requests} preauthorization requests on file, ${preauth.open.seeded + preauth.open.alreadyOnFile} of them open`,
     );
   }
   return { seeded, credentials, lines };

@@ -1,22 +1,22 @@
-import type { SessionUser } from '../../platform/auth/sessions.ts';
 import { addDays } from '../../platform/calendar/iso-days.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { createRequestAccess } from '../../platform/http/request-access.ts';
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
 import { readDetoxLines } from '../detox/unauthorized-detox.ts';
-import type { AuthorizationRequestInput, AuthorizationStatus } from '../preauth/authorization.ts';
+import type { AuthorizationStatus } from '../preauth/authorization.ts';
 import { type AuthorizationAction, allowedFrom } from '../preauth/transitions.ts';
-import { actOnPreauthorization, actorOf, submitPreauthorization } from '../routes/preauth-service.ts';
+import { actOnPreauthorization, submitPreauthorization } from '../routes/preauth-service.ts';
 import { readAuthorizations, type StoredAuthorization } from '../store/authorization-store.ts';
 import {
   chooseDemoOutcomes,
   type DemoPreauthOutcome,
   type DetoxEpisode,
   groupAmbulatoryEpisodes,
-  hashClaimId,
 } from './demo-detox-episodes.ts';
+import { buildRequest, facilityUser, reviewer, seedActors } from './demo-preauth-actors.ts';
 import { readEpisodeContext } from './read-episode-context.ts';
+import { type OpenRequestSeeding, seedOpenDemoRequests } from './seed-open-requests.ts';
 
 /** What seeding did: requests made now, those already on file, and episodes it could not request for. */
 export interface DemoPreauthSeeding {
@@ -28,72 +28,23 @@ export interface DemoPreauthSeeding {
   skipped: Array<{ claimId: string; reason: string }>;
   /** The billing facility with the most requests on file (ties: lower NPI): the demo facility user works there. */
   busiestFacility: { npi: string; name: string; requests: number } | null;
+  /** Requests still open on the demo's day, at the busiest facility (`seed-open-requests.ts`). */
+  open: OpenRequestSeeding;
   lines: string[];
 }
 
 const at = (day: string, hour: number) => `${day}T${String(hour).padStart(2, '0')}:00:00.000Z`;
 
-/** The seeder acts as the billing facility's staff and as one utilization reviewer, named as such in history and audit. */
-const facilityUser = (npi: string): SessionUser => ({
-  userId: `demo-seed-facility-${npi}`,
-  username: 'demo-seed-facility',
-  role: 'facility_staff',
-  memberId: null,
-  organization: npi,
-  displayName: 'Demo seed (facility staff)',
-  csrfToken: '',
-});
-const reviewer: SessionUser = {
-  userId: 'demo-seed-reviewer',
-  username: 'demo-seed-reviewer',
-  role: 'um_reviewer',
-  memberId: null,
-  organization: null,
-  displayName: 'Demo seed (UM reviewer)',
-  csrfToken: '',
-};
-const seedActors = (npi: string) => new Set([actorOf(facilityUser(npi)), actorOf(reviewer)]);
-
-/** The request the billing facility sends the day before the first day: all billed days, criteria met unless denied. */
-function buildRequest(
+/**
+ * The reviewer's steps toward an outcome, each with its hours after receipt; a step is taken
+ * only while the request's state allows it. A request pended more than its 7-day window
+ * before the as-of date was never answered: it is denied for missing information on day 6.
+ */
+function reviewSteps(
   episode: DetoxEpisode,
   outcome: DemoPreauthOutcome,
-  planId: string,
-  facilityName: string,
-  diagnosisCodes: readonly string[],
-): AuthorizationRequestInput {
-  const opioid = diagnosisCodes.filter((c) => /^F1[13]/.test(c));
-  const score = 8 + (Number.parseInt(hashClaimId(episode.claimId).slice(0, 4), 16) % 12);
-  return {
-    memberId: episode.memberId,
-    planId,
-    facility: { npi: episode.billingNpi, name: facilityName },
-    levelOfCare: 'ambulatory-withdrawal-management',
-    priority: 'standard',
-    diagnosisCodes: opioid.length > 0 ? opioid : ['F11.23'],
-    services: [
-      { code: episode.code, units: episode.days, startDate: episode.startDate, endDate: episode.endDate },
-    ],
-    assessment: {
-      faceToFace: true,
-      date: addDays(episode.startDate, -2),
-      assessedBy: 'Intake nurse, addiction medicine',
-      withdrawalScore: { scale: 'COWS', value: score },
-      medicalComplicationsRequireInpatient: false,
-      stableLivingEnvironment: outcome !== 'denied',
-      committedToTreatment: true,
-    },
-    clinicalSummary:
-      outcome === 'denied'
-        ? 'Opioid dependence with moderate withdrawal; currently without stable housing, staying in a car.'
-        : 'Opioid dependence with mild to moderate withdrawal; lives with family who support treatment.',
-    treatmentPlan:
-      'Daily nursing check and symptom-triggered medication, counseling, link to MOUD on discharge.',
-  };
-}
-
-/** The reviewer's steps toward an outcome; each is taken only while the request's state allows it. */
-function reviewSteps(episode: DetoxEpisode, outcome: DemoPreauthOutcome): AuthorizationAction[] {
+  stale: boolean,
+): Array<{ action: AuthorizationAction; afterHours: number }> {
   const decision: Record<Exclude<DemoPreauthOutcome, 'none'>, AuthorizationAction> = {
     approved: { kind: 'approve' },
     partially_approved: {
@@ -116,7 +67,21 @@ function reviewSteps(episode: DetoxEpisode, outcome: DemoPreauthOutcome): Author
   if (outcome === 'none') return [];
   // One billed day cannot be partly approved: approve it.
   const final = outcome === 'partially_approved' && episode.days < 2 ? 'approved' : outcome;
-  return [{ kind: 'start-review' }, decision[final]];
+  const steps = [
+    { action: { kind: 'start-review' } as AuthorizationAction, afterHours: 2 },
+    { action: decision[final], afterHours: 3 },
+  ];
+  if (final === 'pending' && stale)
+    steps.push({
+      action: {
+        kind: 'deny',
+        reasonCode: 'insufficient-information',
+        reason:
+          'The COWS score sheet and signed treatment plan asked for were not received; the facility may send a new request with them.',
+      },
+      afterHours: 6 * 24,
+    });
+  return steps;
 }
 
 const seededAs = (status: AuthorizationStatus): keyof DemoPreauthSeeding['seeded'] =>
@@ -147,6 +112,7 @@ export async function seedDemoPreauthorizations(
   db: OpsDb,
   warehouse: Warehouse,
   asOf: string,
+  now: Date = new Date(),
 ): Promise<DemoPreauthSeeding> {
   const detoxLines = await readDetoxLines(warehouse, '1900-01-01', asOf);
   const episodes = groupAmbulatoryEpisodes(detoxLines);
@@ -158,6 +124,7 @@ export async function seedDemoPreauthorizations(
     alreadyOnFile: 0,
     skipped: [],
     busiestFacility: null,
+    open: { seeded: 0, ids: [], alreadyOnFile: 0, skipped: [] },
     lines: [],
   };
   const onFile = new Map<string, { npi: string; name: string; requests: number }>();
@@ -209,10 +176,11 @@ export async function seedDemoPreauthorizations(
       // Carry on only requests no one but the seeder has touched (a crash between steps); leave people's work alone.
       const mine = seedActors(episode.billingNpi);
       if (!current.history.every((h) => mine.has(h.actor))) continue;
-      for (const [i, step] of reviewSteps(episode, outcome).entries()) {
-        if (!allowedFrom[step.kind].includes(current.status)) continue;
-        const when = new Date(Date.parse(received) + (i + 2) * 3_600_000).toISOString();
-        current = await actOnPreauthorization(db, reviewer, current.id, current.version, step, when);
+      const stale = addDays(episode.startDate, 7) < asOf;
+      for (const { action, afterHours } of reviewSteps(episode, outcome, stale)) {
+        if (!allowedFrom[action.kind].includes(current.status)) continue;
+        const when = new Date(Date.parse(received) + afterHours * 3_600_000).toISOString();
+        current = await actOnPreauthorization(db, reviewer, current.id, current.version, action, when);
       }
       if (made) result.seeded[seededAs(current.status)] += 1;
     } catch (error) {
@@ -220,8 +188,13 @@ export async function seedDemoPreauthorizations(
       result.skipped.push({ claimId: episode.claimId, reason: error.message });
     }
   }
-  result.busiestFacility =
+  const busiest =
     [...onFile.values()].sort((a, b) => b.requests - a.requests || a.npi.localeCompare(b.npi))[0] ?? null;
+  if (busiest) {
+    result.open = await seedOpenDemoRequests(db, warehouse, asOf, busiest, now);
+    busiest.requests += result.open.seeded + result.open.alreadyOnFile;
+  }
+  result.busiestFacility = busiest;
   const s = result.seeded;
   const total = s.approved + s.partially_approved + s.denied + s.pending;
   result.lines.push(
@@ -229,6 +202,8 @@ export async function seedDemoPreauthorizations(
       `(${s.approved} approved, ${s.partially_approved} partly approved, ${s.denied} denied, ${s.pending} pending); ` +
       `${result.alreadyOnFile} already on file, ${result.withoutRequest} left without one, ` +
       `${result.skipped.length} skipped; ${result.residentialLines} residential detox lines have no level of care to request`,
+    `preauthorizations open on ${asOf}: seeded ${result.open.seeded}, ${result.open.alreadyOnFile} already on file` +
+      (result.open.skipped.length > 0 ? `, ${result.open.skipped.length} members passed over` : ''),
   );
   return result;
 }
