@@ -20,6 +20,8 @@ export function sniffFile(filePath: string): Sniffed {
   const head = buffer.subarray(0, size);
   if (head.toString('utf8').trim() === '')
     return { format: 'rejected', field: '(file)', reason: 'empty file' };
+  const packed = packedFormat(head);
+  if (packed) return { format: 'rejected', field: '(file)', reason: packed };
   if (head.includes(0) || !isUtf8(head, size === sniffBytes))
     return { format: 'rejected', field: '(file)', reason: 'binary file: not UTF-8 text' };
   const text = head.toString('utf8').replace(/^\uFEFF/, '');
@@ -82,6 +84,15 @@ function sniffJson(filePath: string, trimmed: string): Sniffed {
     }
     return { format: 'fhir-ndjson', firstType: null };
   }
+}
+
+/** Compressed or archived files, named by their magic bytes so the fix is plain; null for anything else. */
+function packedFormat(head: Buffer): string | null {
+  if (head[0] === 0x1f && head[1] === 0x8b)
+    return 'gzip-compressed file: decompress it first (gunzip), then load the .csv or .ndjson inside';
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])))
+    return 'ZIP archive: extract it first, then load the files inside';
+  return null;
 }
 
 function isUtf8(bytes: Buffer, truncated: boolean): boolean {
