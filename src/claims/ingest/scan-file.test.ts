@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { requiredColumns } from './csv/csv-layouts.ts';
 import { scanFile, sniffFile } from './sniff-file.ts';
@@ -27,6 +29,15 @@ describe('scanning a file while hashing it', () => {
     expect(await linesOf(`${'y'.repeat((1 << 20) - 1)}\r\nz\n`)).toBe(2);
     expect(await linesOf('a\rb\n')).toBe(-1);
     expect(await linesOf('a\nb\r')).toBe(-1);
+  });
+
+  it('counts a gzip file’s content lines and hashes its stored bytes', async () => {
+    const file = path.join(dir, 'g.gz');
+    const stored = gzipSync('a\nb\nc');
+    fs.writeFileSync(file, stored);
+    const scanned = await scanFile(file);
+    expect(scanned.lines).toBe(3);
+    expect(scanned.hash).toBe(createHash('sha256').update(stored).digest('hex'));
   });
 
   it('hashes the bytes (sha256)', async () => {
@@ -58,6 +69,18 @@ describe('sniffing a file’s format', () => {
     expect(sniff('Id,name,patient\n')).toMatchObject({
       reason: expect.stringMatching(/no known CSV header/),
     });
+  });
+
+  it('reads a gzip-compressed file by its content, whatever its name', () => {
+    const file = path.join(dir, 'eligibility-no-extension');
+    fs.writeFileSync(file, gzipSync(`${requiredColumns.eligibility.join(',')}\n`));
+    expect(sniffFile(file)).toEqual({ format: 'csv', kind: 'eligibility' });
+    const bundle = path.join(dir, 'bundle.json.gz');
+    fs.writeFileSync(
+      bundle,
+      gzipSync(JSON.stringify({ resourceType: 'Bundle', type: 'collection' }, null, 2)),
+    );
+    expect(sniffFile(bundle)).toEqual({ format: 'fhir-bundle' });
   });
 
   it('reads a Tuva header as its layout, in any letter case, before any Synthea guess', () => {

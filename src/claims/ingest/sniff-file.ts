@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { type CsvKind, detectCsvLayout } from './csv/csv-layouts.ts';
+import {
+  damagedContent,
+  isGzipFile,
+  openContent,
+  readContentHead,
+  readContentTextSync,
+} from './file-bytes.ts';
 
 /** What a file looks like from its first bytes, before any row is read. */
 export type Sniffed =
@@ -13,20 +20,26 @@ const sniffBytes = 64 * 1024;
 
 /** Reads the start of a file and names its format, or why it cannot be loaded at all. */
 export function sniffFile(filePath: string): Sniffed {
-  const fd = fs.openSync(filePath, 'r');
-  const buffer = Buffer.alloc(sniffBytes);
-  const size = fs.readSync(fd, buffer, 0, sniffBytes, 0);
-  fs.closeSync(fd);
-  const head = buffer.subarray(0, size);
+  let head: Buffer;
+  try {
+    head = readContentHead(filePath, sniffBytes);
+  } catch (error) {
+    return {
+      format: 'rejected',
+      field: '(file)',
+      reason: `gzip file that cannot be decompressed: ${(error as Error).message}`,
+    };
+  }
+  const whole = head.length < sniffBytes;
   if (head.toString('utf8').trim() === '')
     return { format: 'rejected', field: '(file)', reason: 'empty file' };
   const packed = packedFormat(head);
   if (packed) return { format: 'rejected', field: '(file)', reason: packed };
-  if (head.includes(0) || !isUtf8(head, size === sniffBytes))
+  if (head.includes(0) || !isUtf8(head, !whole))
     return { format: 'rejected', field: '(file)', reason: 'binary file: not UTF-8 text' };
   const text = head.toString('utf8').replace(/^\uFEFF/, '');
   const trimmed = text.trimStart();
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return sniffJson(filePath, trimmed);
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return sniffJson(filePath, trimmed, whole);
   const header = (text.split(/\r?\n/, 1)[0] ?? '').split(',').map((h) => h.replace(/^"|"$/g, ''));
   const { kind, missing } = detectCsvLayout(header);
   if (!kind)
@@ -60,7 +73,7 @@ function looksLikeSyntheaCsv(header: readonly string[]): boolean {
   );
 }
 
-function sniffJson(filePath: string, trimmed: string): Sniffed {
+function sniffJson(filePath: string, trimmed: string, whole: boolean): Sniffed {
   const firstLine = trimmed.split('\n', 1)[0] ?? '';
   try {
     const first = JSON.parse(firstLine) as { resourceType?: unknown };
@@ -71,12 +84,9 @@ function sniffJson(filePath: string, trimmed: string): Sniffed {
     };
   } catch {
     // A pretty-printed document spans lines: only a Bundle is read whole (Bundles are small).
-    if (
-      /"resourceType"\s*:\s*"Bundle"/.test(trimmed.slice(0, 4096)) ||
-      fs.statSync(filePath).size < 64 * 1024
-    ) {
+    if (/"resourceType"\s*:\s*"Bundle"/.test(trimmed.slice(0, 4096)) || whole) {
       try {
-        const doc = JSON.parse(fs.readFileSync(filePath, 'utf8')) as { resourceType?: unknown };
+        const doc = JSON.parse(readContentTextSync(filePath)) as { resourceType?: unknown };
         if (doc.resourceType === 'Bundle') return { format: 'fhir-bundle' };
       } catch {
         // fall through: read as NDJSON, where each malformed line is rejected on its own
@@ -86,10 +96,8 @@ function sniffJson(filePath: string, trimmed: string): Sniffed {
   }
 }
 
-/** Compressed or archived files, named by their magic bytes so the fix is plain; null for anything else. */
+/** Archives, named by their magic bytes so the fix is plain; null for anything else. (gzip is read.) */
 function packedFormat(head: Buffer): string | null {
-  if (head[0] === 0x1f && head[1] === 0x8b)
-    return 'gzip-compressed file: decompress it first (gunzip), then load the .csv or .ndjson inside';
   if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])))
     return 'ZIP archive: extract it first, then load the files inside';
   return null;
@@ -107,19 +115,39 @@ function isUtf8(bytes: Buffer, truncated: boolean): boolean {
 }
 
 /**
- * The sha256 of a file's bytes and its number of lines, in one streamed pass. Lines count
- * '\n' endings (a last line without one counts too); -1 when a lone '\r' ends a line
- * somewhere, which only the JS reader splits as a line break.
+ * The sha256 of a file's stored bytes and the number of lines of its content, streamed (one
+ * pass for a plain file; a gzip file's lines are counted on a second, decompressing pass).
+ * Lines count '\n' endings (a last line without one counts too); -1 when a lone '\r' ends a
+ * line somewhere, which only the JS reader splits as a line break.
  */
 export async function scanFile(filePath: string): Promise<{ hash: string; lines: number }> {
   const hash = createHash('sha256');
+  if (!isGzipFile(filePath)) {
+    const lines = await countLines(fs.createReadStream(filePath, { highWaterMark: 1 << 20 }), (bytes) =>
+      hash.update(bytes),
+    );
+    return { hash: hash.digest('hex'), lines };
+  }
+  for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1 << 20 }))
+    hash.update(chunk as Buffer);
+  const digest = hash.digest('hex');
+  try {
+    return { hash: digest, lines: await countLines(openContent(filePath)) };
+  } catch (error) {
+    if (!damagedContent(error)) throw error;
+    // A damaged file goes through the JS readers, which load what decompresses and say where it broke.
+    return { hash: digest, lines: -1 };
+  }
+}
+
+async function countLines(content: AsyncIterable<unknown>, onBytes: (bytes: Buffer) => void = () => {}) {
   let lines = 0;
   let loneReturn = false;
   let last = -1;
   let returnAtEnd = false;
-  for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1 << 20 })) {
+  for await (const chunk of content) {
     const bytes = chunk as Buffer;
-    hash.update(bytes);
+    onBytes(bytes);
     if (returnAtEnd && bytes[0] !== 0x0a) loneReturn = true;
     for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) lines++;
     for (let i = bytes.indexOf(0x0d); i !== -1 && !loneReturn; i = bytes.indexOf(0x0d, i + 1))
@@ -128,5 +156,5 @@ export async function scanFile(filePath: string): Promise<{ hash: string; lines:
     if (bytes.length > 0) last = bytes[bytes.length - 1] as number;
   }
   if (last !== -1 && last !== 0x0a) lines++;
-  return { hash: hash.digest('hex'), lines: loneReturn || returnAtEnd ? -1 : lines };
+  return loneReturn || returnAtEnd ? -1 : lines;
 }

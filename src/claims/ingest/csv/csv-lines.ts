@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { damagedContent, openContent } from '../file-bytes.ts';
 
 /**
  * Reads the given lines of a file (numbered from 1, ascending), each as its text without the
@@ -19,18 +19,24 @@ export async function readLinesAt(
     onLine(lineNo, (text.endsWith('\r') ? text.slice(0, -1) : text).slice(0, maxChars));
     next++;
   };
-  for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1 << 20 })) {
-    if (next >= wanted.length) break;
-    const bytes = chunk as Buffer;
-    let start = 0;
-    for (let end = bytes.indexOf(0x0a); end !== -1; end = bytes.indexOf(0x0a, start)) {
-      if (lineNo === wanted[next]) emit(Buffer.concat([...carry, bytes.subarray(start, end)]));
-      carry = [];
-      lineNo++;
-      start = end + 1;
-      if (next >= wanted.length) return;
+  try {
+    for await (const chunk of openContent(filePath)) {
+      if (next >= wanted.length) break;
+      const bytes = chunk as Buffer;
+      let start = 0;
+      for (let end = bytes.indexOf(0x0a); end !== -1; end = bytes.indexOf(0x0a, start)) {
+        if (lineNo === wanted[next]) emit(Buffer.concat([...carry, bytes.subarray(start, end)]));
+        carry = [];
+        lineNo++;
+        start = end + 1;
+        if (next >= wanted.length) return;
+      }
+      if (lineNo === wanted[next]) carry.push(bytes.subarray(start));
     }
-    if (lineNo === wanted[next]) carry.push(bytes.subarray(start));
+  } catch (error) {
+    // A damaged gzip file: the lines before the damage are all there are.
+    if (!damagedContent(error)) throw error;
+    return;
   }
   if (next < wanted.length && lineNo === wanted[next] && carry.length > 0) emit(Buffer.concat(carry));
 }

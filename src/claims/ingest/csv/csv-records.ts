@@ -1,8 +1,10 @@
-import fs from 'node:fs';
 import readline from 'node:readline';
+import { damagedContent, openContent } from '../file-bytes.ts';
 
 /** One CSV record with the file line it starts on and its text, or why it could not be read. */
-export type CsvRecord = { line: number; cells: string[]; text: string } | { line: number; error: string };
+export type CsvRecord =
+  | { line: number; cells: string[]; text: string }
+  | { line: number; error: string; field?: '(file)' };
 
 const maxRecordChars = 1 << 20;
 
@@ -13,34 +15,41 @@ const maxRecordChars = 1 << 20;
  */
 export async function* readCsvRecords(filePath: string): AsyncGenerator<CsvRecord> {
   const lines = readline.createInterface({
-    input: fs.createReadStream(filePath, { encoding: 'utf8', highWaterMark: 1 << 20 }),
+    input: openContent(filePath).setEncoding('utf8'),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
   let lineNo = 0;
   let pending: string | null = null;
   let pendingStart = 0;
-  for await (const raw of lines) {
-    lineNo++;
-    const text = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-    const record: string = pending === null ? text : `${pending}\n${text}`;
-    const start = pending === null ? lineNo : pendingStart;
-    if (hasOpenQuote(record)) {
-      if (record.length > maxRecordChars) {
-        yield { line: start, error: 'unterminated quoted field' };
-        pending = null;
+  try {
+    for await (const raw of lines) {
+      lineNo++;
+      const text = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+      const record: string = pending === null ? text : `${pending}\n${text}`;
+      const start = pending === null ? lineNo : pendingStart;
+      if (hasOpenQuote(record)) {
+        if (record.length > maxRecordChars) {
+          yield { line: start, error: 'unterminated quoted field' };
+          pending = null;
+          continue;
+        }
+        pending = record;
+        pendingStart = start;
         continue;
       }
-      pending = record;
-      pendingStart = start;
-      continue;
+      pending = null;
+      if (record === '') continue;
+      yield {
+        line: start,
+        cells: record.includes('"') ? splitQuoted(record) : record.split(','),
+        text: record,
+      };
     }
-    pending = null;
-    if (record === '') continue;
-    yield {
-      line: start,
-      cells: record.includes('"') ? splitQuoted(record) : record.split(','),
-      text: record,
-    };
+  } catch (error) {
+    const damaged = damagedContent(error);
+    if (!damaged) throw error;
+    yield { line: lineNo + 1, error: damaged, field: '(file)' };
+    return;
   }
   if (pending !== null) yield { line: pendingStart, error: 'unterminated quoted field at end of file' };
 }

@@ -27,6 +27,10 @@ export async function readCsv(filePath: string, kind: CsvKind, sink: RowSink): P
   let reader: ((cells: readonly string[]) => CsvRow) | null = null;
   for await (const record of readCsvRecords(filePath)) {
     if ('error' in record) {
+      if (record.field) {
+        sink.reject(record.line, record.field, record.error, null);
+        continue;
+      }
       sink.read();
       sink.reject(record.line, '(line)', `malformed CSV: ${record.error}`, null);
       continue;

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import type { DuckDbWarehouse } from '../../../platform/warehouse/duckdb/duckdb-warehouse.ts';
+import { isGzipFile, readContentHead } from '../file-bytes.ts';
 import { type StagingTable, stagingTables } from '../staging.ts';
 import type { CsvKind } from './csv-layouts.ts';
 import { readLinesAt } from './csv-lines.ts';
@@ -39,7 +39,8 @@ export async function readCsvRaw(
       `create temp table csv_raw as select ${kept.length > 0 ? kept.join(', ') : '1 as none'}
        from read_csv($1, header = true, auto_detect = false,
          columns = {${columns}}, delim = ',', quote = '"', escape = '"', strict_mode = true,
-         null_padding = false, ignore_errors = false)`,
+         null_padding = false, ignore_errors = false,
+         compression = '${isGzipFile(file.path) ? 'gzip' : 'none'}')`,
       [file.path],
     );
   } catch {
@@ -151,21 +152,13 @@ export async function fillRejectedText(warehouse: DuckDbWarehouse, filePath: str
 
 /** The header's column names as the JS reader reads them (trimmed, lower case); null if none. */
 function readHeader(filePath: string): string[] | null {
-  const fd = fs.openSync(filePath, 'r');
-  try {
-    const buffer = Buffer.alloc(64 * 1024);
-    const size = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    const text = buffer
-      .subarray(0, size)
-      .toString('utf8')
-      .replace(/^\uFEFF/, '');
-    const end = text.indexOf('\n');
-    if (end === -1) return null;
-    const line = text.slice(0, end).replace(/\r$/, '');
-    return (line.includes('"') ? splitQuoted(line) : line.split(',')).map((h) => h.trim().toLowerCase());
-  } finally {
-    fs.closeSync(fd);
-  }
+  const text = readContentHead(filePath, 64 * 1024)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
+  const end = text.indexOf('\n');
+  if (end === -1) return null;
+  const line = text.slice(0, end).replace(/\r$/, '');
+  return (line.includes('"') ? splitQuoted(line) : line.split(',')).map((h) => h.trim().toLowerCase());
 }
 
 /** Drops what the fast path left on the connection: the parsed file and its checked rows. */

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { readContentText } from '../file-bytes.ts';
 import { RowError } from '../row-error.ts';
 import type { RowSink } from '../row-sink.ts';
 import { asObject, asObjects } from './fhir-access.ts';
@@ -15,7 +15,7 @@ const bundleTypes = new Set(['collection', 'transaction', 'batch', 'searchset', 
 export async function readBundle(filePath: string, sink: RowSink): Promise<void> {
   let bundle: unknown;
   try {
-    bundle = JSON.parse(await fs.promises.readFile(filePath, 'utf8'));
+    bundle = JSON.parse(await readContentText(filePath));
   } catch (error) {
     sink.reject(0, '(file)', `malformed JSON: ${(error as Error).message}`, null);
     return;

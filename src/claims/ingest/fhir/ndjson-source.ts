@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import readline from 'node:readline';
 import { Worker } from 'node:worker_threads';
+import { damagedContent, openContent } from '../file-bytes.ts';
 import type { RowSink } from '../row-sink.ts';
 import type { BlockResult } from './ndjson-block.ts';
 import { stageNdjsonLine } from './ndjson-line.ts';
@@ -30,11 +31,17 @@ export async function readNdjson(
   if (reading.workers > 0 && fs.statSync(filePath).size >= 4 * reading.blockBytes)
     return readNdjsonParallel(filePath, sink, reading);
   const lines = readline.createInterface({
-    input: fs.createReadStream(filePath, { encoding: 'utf8', highWaterMark: 1 << 20 }),
+    input: openContent(filePath).setEncoding('utf8'),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
   let line = 0;
-  for await (const text of lines) stageNdjsonLine(text, ++line, sink);
+  try {
+    for await (const text of lines) stageNdjsonLine(text, ++line, sink);
+  } catch (error) {
+    const damaged = damagedContent(error);
+    if (!damaged) throw error;
+    sink.reject(line + 1, '(file)', damaged, null);
+  }
 }
 
 /**
@@ -97,19 +104,36 @@ async function readNdjsonParallel(filePath: string, sink: RowSink, reading: Ndjs
     sent++;
   };
   try {
-    let carry: Buffer = Buffer.alloc(0);
-    for await (const chunk of fs.createReadStream(filePath, { highWaterMark: reading.blockBytes })) {
-      const bytes: Buffer = carry.length > 0 ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
-      const end = bytes.lastIndexOf(0x0a);
-      if (end === -1) {
-        carry = bytes;
-        continue;
+    // A decompressing stream gives smaller chunks than asked: gather a block's worth first.
+    let gathered: Buffer[] = [];
+    let size = 0;
+    let damaged: string | null = null;
+    try {
+      for await (const chunk of openContent(filePath, reading.blockBytes)) {
+        gathered.push(chunk as Buffer);
+        size += (chunk as Buffer).length;
+        if (size < reading.blockBytes) continue;
+        const bytes = gathered.length === 1 ? (gathered[0] as Buffer) : Buffer.concat(gathered, size);
+        const end = bytes.lastIndexOf(0x0a);
+        if (end === -1) {
+          gathered = [bytes];
+          continue;
+        }
+        await send(bytes.subarray(0, end + 1));
+        gathered = [bytes.subarray(end + 1)];
+        size = bytes.length - end - 1;
       }
-      await send(bytes.subarray(0, end + 1));
-      carry = bytes.subarray(end + 1);
+    } catch (error) {
+      damaged = damagedContent(error);
+      if (!damaged) throw error;
     }
-    if (carry.length > 0) await send(carry);
+    const rest = Buffer.concat(gathered, size);
+    // After damage the gathered bytes end in a cut line, which is no record: send the whole lines.
+    const whole = damaged ? rest.subarray(0, rest.lastIndexOf(0x0a) + 1) : rest;
+    if (whole.length > 0) await send(whole);
     await waitUntil(() => staged === sent);
+    // Lines after the last whole one never decompressed: the rejection follows the lines read.
+    if (damaged) sink.reject(linesBefore + 1, '(file)', damaged, null);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
