@@ -13,7 +13,9 @@ const optionsSchema = z.object({ rejects: z.string().min(1).optional(), strict: 
 /** `checkpoint ingest PATH…`: loads claims files and folders into the warehouse. */
 export function ingestCommand(): Command {
   return new Command('ingest')
-    .description('load FHIR NDJSON / Bundle and Tuva CSV files or folders into the claims warehouse')
+    .description(
+      'load FHIR NDJSON / Bundle and Tuva CSV files (plain or gzip) or folders into the claims warehouse',
+    )
     .argument('<paths...>', 'files or folders')
     .option(
       '--rejects <file>',
