@@ -63,14 +63,8 @@ export function readContentHead(filePath: string, bytes: number): Buffer {
   }
 }
 
-/** The whole content as text (for documents read whole, such as a FHIR Bundle). */
-export async function readContentText(filePath: string): Promise<string> {
-  const stored = await fs.promises.readFile(filePath);
-  return (isGzipFile(filePath) ? zlib.gunzipSync(stored) : stored).toString('utf8');
-}
-
-/** `readContentText`, synchronously. */
-export function readContentTextSync(filePath: string): string {
+/** The whole content as text (for documents read whole, such as a FHIR Bundle: they are small). */
+export function readContentText(filePath: string): string {
   const stored = fs.readFileSync(filePath);
   return (isGzipFile(filePath) ? zlib.gunzipSync(stored) : stored).toString('utf8');
 }

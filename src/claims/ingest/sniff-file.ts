@@ -1,13 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { type CsvKind, detectCsvLayout } from './csv/csv-layouts.ts';
-import {
-  damagedContent,
-  isGzipFile,
-  openContent,
-  readContentHead,
-  readContentTextSync,
-} from './file-bytes.ts';
+import { damagedContent, isGzipFile, openContent, readContentHead, readContentText } from './file-bytes.ts';
 
 /** What a file looks like from its first bytes, before any row is read. */
 export type Sniffed =
@@ -17,6 +11,8 @@ export type Sniffed =
   | { format: 'rejected'; field: string; reason: string };
 
 const sniffBytes = 64 * 1024;
+/** A ZIP archive is named, with how to unpack it, rather than called binary (gzip is read). */
+const zipMagic = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 /** Reads the start of a file and names its format, or why it cannot be loaded at all. */
 export function sniffFile(filePath: string): Sniffed {
@@ -24,6 +20,7 @@ export function sniffFile(filePath: string): Sniffed {
   try {
     head = readContentHead(filePath, sniffBytes);
   } catch (error) {
+    if (!damagedContent(error)) throw error;
     return {
       format: 'rejected',
       field: '(file)',
@@ -33,8 +30,12 @@ export function sniffFile(filePath: string): Sniffed {
   const whole = head.length < sniffBytes;
   if (head.toString('utf8').trim() === '')
     return { format: 'rejected', field: '(file)', reason: 'empty file' };
-  const packed = packedFormat(head);
-  if (packed) return { format: 'rejected', field: '(file)', reason: packed };
+  if (head.subarray(0, 4).equals(zipMagic))
+    return {
+      format: 'rejected',
+      field: '(file)',
+      reason: 'ZIP archive: extract it first, then load the files inside',
+    };
   if (head.includes(0) || !isUtf8(head, !whole))
     return { format: 'rejected', field: '(file)', reason: 'binary file: not UTF-8 text' };
   const text = head.toString('utf8').replace(/^\uFEFF/, '');
@@ -86,7 +87,7 @@ function sniffJson(filePath: string, trimmed: string, whole: boolean): Sniffed {
     // A pretty-printed document spans lines: only a Bundle is read whole (Bundles are small).
     if (/"resourceType"\s*:\s*"Bundle"/.test(trimmed.slice(0, 4096)) || whole) {
       try {
-        const doc = JSON.parse(readContentTextSync(filePath)) as { resourceType?: unknown };
+        const doc = JSON.parse(readContentText(filePath)) as { resourceType?: unknown };
         if (doc.resourceType === 'Bundle') return { format: 'fhir-bundle' };
       } catch {
         // fall through: read as NDJSON, where each malformed line is rejected on its own
@@ -94,13 +95,6 @@ function sniffJson(filePath: string, trimmed: string, whole: boolean): Sniffed {
     }
     return { format: 'fhir-ndjson', firstType: null };
   }
-}
-
-/** Archives, named by their magic bytes so the fix is plain; null for anything else. (gzip is read.) */
-function packedFormat(head: Buffer): string | null {
-  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])))
-    return 'ZIP archive: extract it first, then load the files inside';
-  return null;
 }
 
 function isUtf8(bytes: Buffer, truncated: boolean): boolean {

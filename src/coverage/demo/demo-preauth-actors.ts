@@ -1,7 +1,11 @@
 import type { SessionUser } from '../../platform/auth/sessions.ts';
 import { addDays } from '../../platform/calendar/iso-days.ts';
+import type { OpsDb } from '../../platform/db/ops-db.ts';
+import { createRequestAccess } from '../../platform/http/request-access.ts';
+import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
 import type { AuthorizationRequestInput } from '../preauth/authorization.ts';
-import { actorOf } from '../routes/preauth-service.ts';
+import { actorOf, submitPreauthorization } from '../routes/preauth-service.ts';
+import type { StoredAuthorization } from '../store/authorization-store.ts';
 import { type DemoPreauthOutcome, type DetoxEpisode, hashClaimId } from './demo-detox-episodes.ts';
 
 /** The seeder acts as the billing facility's staff and as one utilization reviewer, named as such in history and audit. */
@@ -24,6 +28,26 @@ export const reviewer: SessionUser = {
   csrfToken: '',
 };
 export const seedActors = (npi: string) => new Set([actorOf(facilityUser(npi)), actorOf(reviewer)]);
+
+/** Submits a request as its facility's staff, through the service the routes use; the seeder reads no member data. */
+export function submitAsFacility(
+  db: OpsDb,
+  warehouse: Warehouse,
+  request: AuthorizationRequestInput,
+  receivedAt: string,
+  requestId: string,
+): Promise<StoredAuthorization> {
+  const access = createRequestAccess({
+    user: facilityUser(request.facility.npi),
+    requestId,
+    db,
+    warehouse,
+    policy: {
+      decide: async () => ({ allowed: false as const, reason: 'the demo seeder reads no member data' }),
+    },
+  });
+  return submitPreauthorization(access, request, receivedAt);
+}
 
 /** The request the billing facility sends the day before the first day: all billed days, criteria met unless denied. */
 export function buildRequest(

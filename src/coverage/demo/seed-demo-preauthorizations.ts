@@ -1,12 +1,11 @@
 import { addDays } from '../../platform/calendar/iso-days.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { createRequestAccess } from '../../platform/http/request-access.ts';
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
 import { readDetoxLines } from '../detox/unauthorized-detox.ts';
 import type { AuthorizationStatus } from '../preauth/authorization.ts';
 import { type AuthorizationAction, allowedFrom } from '../preauth/transitions.ts';
-import { actOnPreauthorization, submitPreauthorization } from '../routes/preauth-service.ts';
+import { actOnPreauthorization } from '../routes/preauth-service.ts';
 import { readAuthorizations, type StoredAuthorization } from '../store/authorization-store.ts';
 import {
   chooseDemoOutcomes,
@@ -14,7 +13,7 @@ import {
   type DetoxEpisode,
   groupAmbulatoryEpisodes,
 } from './demo-detox-episodes.ts';
-import { buildRequest, facilityUser, reviewer, seedActors } from './demo-preauth-actors.ts';
+import { buildRequest, reviewer, seedActors, submitAsFacility } from './demo-preauth-actors.ts';
 import { readEpisodeContext } from './read-episode-context.ts';
 import { type OpenRequestSeeding, seedOpenDemoRequests } from './seed-open-requests.ts';
 
@@ -128,15 +127,11 @@ export async function seedDemoPreauthorizations(
     lines: [],
   };
   const onFile = new Map<string, { npi: string; name: string; requests: number }>();
-  const policy = {
-    decide: async () => ({ allowed: false as const, reason: 'the demo seeder reads no member data' }),
-  };
   for (const { episode, outcome } of chooseDemoOutcomes(episodes)) {
     if (outcome === 'none') {
       result.withoutRequest += 1;
       continue;
     }
-    const facility = facilityUser(episode.billingNpi);
     const earlier = await readAuthorizations(db, {
       memberId: episode.memberId,
       facilityNpi: episode.billingNpi,
@@ -149,13 +144,6 @@ export async function seedDemoPreauthorizations(
       if (!current) {
         const context = await readEpisodeContext(warehouse, episode);
         if (!context.planId) throw new AppError('unprocessable', 'not enrolled in a plan on the first day');
-        const access = createRequestAccess({
-          user: facility,
-          requestId: `demo-seed-${episode.claimId}`,
-          db,
-          warehouse,
-          policy,
-        });
         const request = buildRequest(
           episode,
           outcome,
@@ -163,7 +151,7 @@ export async function seedDemoPreauthorizations(
           context.facilityName ?? `Facility ${episode.billingNpi}`,
           context.diagnosisCodes,
         );
-        current = await submitPreauthorization(access, request, received);
+        current = await submitAsFacility(db, warehouse, request, received, `demo-seed-${episode.claimId}`);
         made = true;
       }
       const tally = onFile.get(episode.billingNpi) ?? {

@@ -1,13 +1,12 @@
 import { addDays } from '../../platform/calendar/iso-days.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { createRequestAccess } from '../../platform/http/request-access.ts';
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
 import type { AuthorizationAction } from '../preauth/transitions.ts';
-import { actOnPreauthorization, submitPreauthorization } from '../routes/preauth-service.ts';
+import { actOnPreauthorization } from '../routes/preauth-service.ts';
 import { readAuthorizations } from '../store/authorization-store.ts';
 import type { DetoxEpisode } from './demo-detox-episodes.ts';
-import { buildRequest, facilityUser, reviewer } from './demo-preauth-actors.ts';
+import { buildRequest, reviewer, submitAsFacility } from './demo-preauth-actors.ts';
 
 /** What seeding the open requests did. */
 export interface OpenRequestSeeding {
@@ -92,10 +91,6 @@ export async function seedOpenDemoRequests(
   const result: OpenRequestSeeding = { seeded: 0, ids: [], alreadyOnFile: 0, skipped: [] };
   // The demo's "now": the real time on its day, the day's end when it is in the past.
   const base = Math.min(now.getTime(), Date.parse(`${asOf}T23:00:00.000Z`));
-  const user = facilityUser(facility.npi);
-  const policy = {
-    decide: async () => ({ allowed: false as const, reason: 'the demo seeder reads no member data' }),
-  };
   let next = 0;
   for (const candidate of await readCandidates(warehouse, asOf)) {
     const scenario = scenarios[next];
@@ -118,18 +113,17 @@ export async function seedOpenDemoRequests(
       days: 5,
     };
     try {
-      const access = createRequestAccess({
-        user,
-        requestId: `demo-seed-open-${candidate.memberId}`,
-        db,
-        warehouse,
-        policy,
-      });
       const request = {
         ...buildRequest(planned, 'approved', candidate.planId, facility.name, candidate.codes),
         priority: scenario.priority,
       };
-      let current = await submitPreauthorization(access, request, receivedAt);
+      let current = await submitAsFacility(
+        db,
+        warehouse,
+        request,
+        receivedAt,
+        `demo-seed-open-${candidate.memberId}`,
+      );
       for (const [i, action] of scenario.steps.entries()) {
         const when = new Date(Date.parse(receivedAt) + (i + 1) * hour).toISOString();
         current = await actOnPreauthorization(db, reviewer, current.id, current.version, action, when);

@@ -15,7 +15,7 @@ const bundleTypes = new Set(['collection', 'transaction', 'batch', 'searchset', 
 export async function readBundle(filePath: string, sink: RowSink): Promise<void> {
   let bundle: unknown;
   try {
-    bundle = JSON.parse(await readContentText(filePath));
+    bundle = JSON.parse(readContentText(filePath));
   } catch (error) {
     sink.reject(0, '(file)', `malformed JSON: ${(error as Error).message}`, null);
     return;
