@@ -170,7 +170,6 @@ async function measure(store: OpsStore, warehouse: Warehouse, label: string): Pr
   const app = await createServerApp({
     store,
     warehouse,
-    config: { dataDir: os.tmpdir() },
     logger: createLogger('warn', sink),
   });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -118,7 +118,6 @@ const sink = new Writable({ write: (_c, _e, done) => done() });
 const app = await createServerApp({
   store,
   warehouse,
-  config: { dataDir: '.tmp/bench' },
   logger: createLogger('warn', sink),
 });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,24 +1,16 @@
-import { coverageRouteModules } from './coverage/routes/coverage-route-modules.ts';
-import { caseRoutes } from './outreach/cases/case-routes.ts';
-import { caseworkRoutes } from './outreach/casework/casework-routes.ts';
-import { memberRoutes } from './outreach/members/member-routes.ts';
-import { runRoutes } from './outreach/runs/run-routes.ts';
-import { worklistRoutes } from './outreach/worklist/worklist-routes.ts';
+import { coverageRoutes } from './coverage/routes/coverage-routes.ts';
+import { outreachRoutes } from './outreach/outreach-routes.ts';
+import type { DataStores } from './platform/http/request-access.ts';
 import type { RouteModule } from './platform/http/route-module.ts';
 import { prescriberRoutes } from './prescribers/routes/prescriber-routes.ts';
+import { createPrescriberServices } from './prescribers/routes/prescriber-services.ts';
 import { consentRoutes } from './privacy/consent-routes.ts';
 
 /**
- * Every domain's HTTP routes, mounted in this order after the platform's own
- * (health, auth, audit, OpenAPI). Add your module with one line.
+ * Every domain's HTTP routes, one line per domain, mounted in this order after the
+ * platform's own (health, auth, audit, OpenAPI). Services that answer without a session
+ * (the pharmacy check, prescribers' letter links) are built here, where the stores are.
  */
-export const routes: readonly RouteModule[] = [
-  worklistRoutes,
-  caseRoutes,
-  memberRoutes,
-  runRoutes,
-  consentRoutes,
-  caseworkRoutes,
-  ...coverageRouteModules,
-  prescriberRoutes,
-];
+export function domainRoutes(stores: DataStores): readonly RouteModule[] {
+  return [outreachRoutes, consentRoutes, coverageRoutes, prescriberRoutes(createPrescriberServices(stores))];
+}

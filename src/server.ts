@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { memberAccessPolicy } from './member-access-policy.ts';
 import { migrations } from './migrations.ts';
 import { createCaseDisposer } from './outreach/cases/case-disposer.ts';
 import { drainWarehouseLock } from './outreach/members/warehouse-lock.ts';
@@ -10,9 +11,8 @@ import { type BuildAppOptions, buildApp } from './platform/http/build-app.ts';
 import type { App } from './platform/http/route-module.ts';
 import type { Logger } from './platform/logger.ts';
 import type { Warehouse } from './platform/warehouse/warehouse.ts';
-import { memberAccessPolicy } from './privacy/member-access-policy.ts';
 import type { CandidateDisposer } from './risk/index.ts';
-import { routes } from './routes.ts';
+import { domainRoutes } from './routes.ts';
 
 /** Opens the operational store named by the config (PostgreSQL URL or PGlite folder) and migrates it. */
 export async function openMigratedOpsStore(
@@ -34,15 +34,14 @@ export async function openMigratedOpsStore(
 export function createServerApp(args: {
   store: OpsStore;
   warehouse: Warehouse;
-  config: Pick<AppConfig, 'dataDir'> & Partial<AppConfig>;
   logger: Logger;
-  onHandler?: (route: string) => void;
+  onHandler?: BuildAppOptions['onHandler'];
   onRouteAdded?: BuildAppOptions['onRouteAdded'];
 }): Promise<App> {
   return buildApp({
     ...args,
     policy: memberAccessPolicy,
-    routes,
+    routes: domainRoutes({ db: args.store.db, warehouse: args.warehouse }),
     beforeClose: drainWarehouseLock,
     webDir: path.resolve('dist/web'),
   });

@@ -72,7 +72,6 @@ export function demoCommand(): Command {
         const app = await createServerApp({
           store,
           warehouse,
-          config: context.config,
           logger: createLogger(context.config.logLevel),
         });
         const address = await serveUntilSignal(app, options.port ?? context.config.port, options.host);

@@ -31,7 +31,6 @@ export function serveCommand(): Command {
         const app = await createServerApp({
           store,
           warehouse,
-          config: context.config,
           logger: createLogger(context.config.logLevel),
         });
         const address = await serveUntilSignal(app, port, parsed.data.host);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../platform/http/testing/test-app.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../testing/test-app.ts';
 
 let t: TestApp;
 let member: TestUser;

@@ -1,8 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../platform/errors.ts';
 import type { RouteModule } from '../platform/http/route-module.ts';
-import type { PrivacyTables } from './consent-tables.ts';
+import {
+  type ConsentRow,
+  consentResolver,
+  listConsents,
+  recordConsent,
+  revokeConsent,
+} from './consent-store.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const purposes = ['treatment', 'payment', 'operations', 'care-coordination', 'family'] as const;
@@ -19,8 +24,7 @@ const consentSchema = z.object({
   revokedAt: z.string().nullable(),
 });
 
-type ConsentRow = PrivacyTables['consent'];
-function toView(r: Omit<ConsentRow, 'created_at'>): z.output<typeof consentSchema> {
+function toView(r: ConsentRow): z.output<typeof consentSchema> {
   return {
     consentId: r.consent_id,
     memberId: r.member_id,
@@ -48,16 +52,9 @@ export const consentRoutes: RouteModule = {
         request.access.member(
           request.params.memberId,
           { action: 'read', resourceType: 'Consent' },
-          async () => {
-            const rows = await request.access.db
-              .withTables<PrivacyTables>()
-              .selectFrom('consent')
-              .selectAll()
-              .where('member_id', '=', request.params.memberId)
-              .orderBy('start_date', 'desc')
-              .execute();
-            return { items: rows.map(toView) };
-          },
+          async (_grant, { db }) => ({
+            items: (await listConsents(db, request.params.memberId)).map(toView),
+          }),
         ),
     );
     app.post(
@@ -88,25 +85,16 @@ export const consentRoutes: RouteModule = {
         const row = await request.access.member(
           request.params.memberId,
           { action: 'create', resourceType: 'Consent' },
-          async () => {
-            const values = {
-              consent_id: randomUUID(),
+          (_grant, { db }) =>
+            recordConsent(db, {
               member_id: request.params.memberId,
               recipient: b.recipient,
               purpose: b.purpose,
               covers_part2: b.coversPart2,
               start_date: b.startDate,
               end_date: b.endDate,
-              revoked_at: null,
               recorded_by: request.access.requireUser().userId,
-            };
-            await request.access.db
-              .withTables<PrivacyTables>()
-              .insertInto('consent')
-              .values(values)
-              .execute();
-            return values;
-          },
+            }),
         );
         return reply.status(201).send(toView(row));
       },
@@ -121,33 +109,10 @@ export const consentRoutes: RouteModule = {
           response: { 200: consentSchema },
         },
       },
-      async (request) => {
-        const db = request.access.db.withTables<PrivacyTables>();
-        const found = await db
-          .selectFrom('consent')
-          .select('member_id')
-          .where('consent_id', '=', request.params.consentId)
-          .executeTakeFirst();
-        if (!found) throw new AppError('not_found', 'There is no such consent.');
-        return request.access.member(
-          found.member_id,
-          { action: 'update', resourceType: 'Consent', resourceId: request.params.consentId },
-          async () => {
-            await db
-              .updateTable('consent')
-              .set({ revoked_at: new Date() })
-              .where('consent_id', '=', request.params.consentId)
-              .where('revoked_at', 'is', null)
-              .execute();
-            const row = await db
-              .selectFrom('consent')
-              .selectAll()
-              .where('consent_id', '=', request.params.consentId)
-              .executeTakeFirstOrThrow();
-            return toView(row);
-          },
-        );
-      },
+      async (request) =>
+        request.access.resource(consentResolver, request.params.consentId, 'update', async (_c, _g, { db }) =>
+          toView(await revokeConsent(db, request.params.consentId)),
+        ),
     );
   },
 };

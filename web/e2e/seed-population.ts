@@ -60,7 +60,7 @@ export async function serveSeeded(
   seeded: SeededStores,
 ): Promise<{ app: App; baseUrl: string; close(): Promise<void> }> {
   const { store, warehouse, dataDir } = seeded;
-  const app = await createServerApp({ store, warehouse, config: { dataDir }, logger: createLogger('warn') });
+  const app = await createServerApp({ store, warehouse, logger: createLogger('warn') });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,

@@ -25,3 +25,15 @@ export async function findMemberEnrollment(
   );
   return row ?? null;
 }
+
+/** Where the member lives, for the market and the nearest care. */
+export async function readMemberAddress(
+  warehouse: Warehouse,
+  memberId: string,
+): Promise<{ zip: string | null; state: string | null; county: string | null } | undefined> {
+  const [address] = await warehouse.all<{ zip: string | null; state: string | null; county: string | null }>(
+    'select zip, state, county_fips as county from member where member_id = $1',
+    [memberId],
+  );
+  return address;
+}

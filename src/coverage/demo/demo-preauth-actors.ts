@@ -1,11 +1,10 @@
+import { writeAuditEvent } from '../../platform/audit/audit-event.ts';
 import type { SessionUser } from '../../platform/auth/sessions.ts';
 import { addDays } from '../../platform/calendar/iso-days.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
-import { createRequestAccess } from '../../platform/http/request-access.ts';
-import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
 import type { AuthorizationRequestInput } from '../preauth/authorization.ts';
-import { actorOf, submitPreauthorization } from '../routes/preauth-service.ts';
-import type { StoredAuthorization } from '../store/authorization-store.ts';
+import { actorOf, parseRequest, receivePreauthorization } from '../routes/preauth-service.ts';
+import { makeAuthorizationId, type StoredAuthorization } from '../store/authorization-store.ts';
 import { type DemoPreauthOutcome, type DetoxEpisode, hashClaimId } from './demo-detox-episodes.ts';
 
 /** The seeder acts as the billing facility's staff and as one utilization reviewer, named as such in history and audit. */
@@ -29,24 +28,33 @@ export const reviewer: SessionUser = {
 };
 export const seedActors = (npi: string) => new Set([actorOf(facilityUser(npi)), actorOf(reviewer)]);
 
-/** Submits a request as its facility's staff, through the service the routes use; the seeder reads no member data. */
-export function submitAsFacility(
+/** Submits a request as its facility's staff, through the service the routes use, audited as theirs. */
+export async function submitAsFacility(
   db: OpsDb,
-  warehouse: Warehouse,
   request: AuthorizationRequestInput,
   receivedAt: string,
   requestId: string,
 ): Promise<StoredAuthorization> {
-  const access = createRequestAccess({
-    user: facilityUser(request.facility.npi),
-    requestId,
-    db,
-    warehouse,
-    policy: {
-      decide: async () => ({ allowed: false as const, reason: 'the demo seeder reads no member data' }),
-    },
+  const user = facilityUser(request.facility.npi);
+  const a = await receivePreauthorization(db, user, parseRequest(request), {
+    id: makeAuthorizationId(receivedAt),
+    now: receivedAt,
+    fhirClaimId: null,
   });
-  return submitPreauthorization(access, request, receivedAt);
+  await writeAuditEvent(db, {
+    actorId: user.userId,
+    actorUsername: user.username,
+    actorRole: user.role,
+    action: 'create',
+    memberId: a.request.memberId,
+    resourceType: 'Preauthorization',
+    resourceId: a.id,
+    purpose: 'payment',
+    outcome: 'success',
+    requestId,
+    detail: null,
+  });
+  return a;
 }
 
 /** The request the billing facility sends the day before the first day: all billed days, criteria met unless denied. */

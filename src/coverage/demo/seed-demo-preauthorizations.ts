@@ -151,7 +151,7 @@ export async function seedDemoPreauthorizations(
           context.facilityName ?? `Facility ${episode.billingNpi}`,
           context.diagnosisCodes,
         );
-        current = await submitAsFacility(db, warehouse, request, received, `demo-seed-${episode.claimId}`);
+        current = await submitAsFacility(db, request, received, `demo-seed-${episode.claimId}`);
         made = true;
       }
       const tally = onFile.get(episode.billingNpi) ?? {

@@ -117,13 +117,7 @@ export async function seedOpenDemoRequests(
         ...buildRequest(planned, 'approved', candidate.planId, facility.name, candidate.codes),
         priority: scenario.priority,
       };
-      let current = await submitAsFacility(
-        db,
-        warehouse,
-        request,
-        receivedAt,
-        `demo-seed-open-${candidate.memberId}`,
-      );
+      let current = await submitAsFacility(db, request, receivedAt, `demo-seed-open-${candidate.memberId}`);
       for (const [i, action] of scenario.steps.entries()) {
         const when = new Date(Date.parse(receivedAt) + (i + 1) * hour).toISOString();
         current = await actOnPreauthorization(db, reviewer, current.id, current.version, action, when);

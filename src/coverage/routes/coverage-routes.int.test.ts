@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCase } from '../../outreach/cases/seed-case.ts';
-import { buildTestApp, type TestApp, type TestUser } from '../../platform/http/testing/test-app.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../testing/test-app.ts';
 import { buildDemoNetwork } from '../demo/demo-network.ts';
 import { makePasBundle } from '../fhir/pas-fixtures.ts';
 import { makeDetoxRequest, makeDetoxRequestReceivedOn } from '../preauth/fixtures.ts';

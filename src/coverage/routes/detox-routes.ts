@@ -37,21 +37,18 @@ export const detoxRoutes: RouteModule = {
       async (request) => {
         const to = request.query.to ?? new Date().toISOString().slice(0, 10);
         const from = request.query.from ?? addDays(to, -90);
-        const lines = await readDetoxLines(request.access.warehouse, from, to);
-        const members = [...new Set(lines.map((l) => l.memberId))];
-        const authorizations = (
-          await Promise.all(members.map((memberId) => readAuthorizations(request.access.db, { memberId })))
-        ).flat();
-        const items = flagUnauthorizedDetox(lines, authorizations);
-        await request.access.audit({
-          action: 'search',
-          memberId: null,
-          resourceType: 'UnauthorizedDetox',
-          resourceId: null,
-          purpose: 'operations',
-          outcome: 'success',
-          detail: `${items.length} lines, ${new Set(items.map((i) => i.memberId)).size} members`,
-        });
+        const items = await request.access.operation(
+          { action: 'search', resourceType: 'UnauthorizedDetox' },
+          async ({ db, warehouse }) => {
+            const lines = await readDetoxLines(warehouse, from, to);
+            const members = [...new Set(lines.map((l) => l.memberId))];
+            const authorizations = (
+              await Promise.all(members.map((memberId) => readAuthorizations(db, { memberId })))
+            ).flat();
+            return flagUnauthorizedDetox(lines, authorizations);
+          },
+          (found) => `${found.length} lines, ${new Set(found.map((i) => i.memberId)).size} members`,
+        );
         return { from, to, items };
       },
     );

@@ -4,7 +4,7 @@ import type { RouteModule } from '../../platform/http/route-module.ts';
 import { findMemberEnrollment } from '../cost/member-plan.ts';
 import { readPasClaim } from '../fhir/read-pas-claim.ts';
 import { writeClaimResponse, writeOperationOutcome } from '../fhir/write-claim-response.ts';
-import { readAuthorization } from '../store/authorization-store.ts';
+import { preauthorizationResolver } from '../store/authorization-store.ts';
 import { facilityNpiOf, submitPreauthorization } from './preauth-service.ts';
 
 const unparseable = Symbol('unparseable');
@@ -52,10 +52,16 @@ export const fhirPasRoutes: RouteModule = {
         try {
           let planId = read.request.planId;
           if (!planId) {
-            const enrollment = await findMemberEnrollment(
-              request.access.warehouse,
+            // The facility reads the member's plan for its own request, audited as such.
+            const enrollment = await request.access.member(
               read.request.memberId,
-              now.slice(0, 10),
+              {
+                action: 'read',
+                resourceType: 'Coverage',
+                facilityNpi: facilityNpiOf(request.access.requireUser()),
+              },
+              (_grant, { warehouse }) =>
+                findMemberEnrollment(warehouse, read.request.memberId, now.slice(0, 10)),
             );
             if (!enrollment)
               throw new AppError('unprocessable', 'No coverage found for the member.', [
@@ -106,17 +112,12 @@ export const fhirPasRoutes: RouteModule = {
         },
       },
       async (request, reply) => {
-        const a = await readAuthorization(request.access.db, request.params.authorizationId);
-        if (a.request.facility.npi !== facilityNpiOf(request.access.requireUser()))
-          throw new AppError('not_found', 'There is no such preauthorization request.');
-        await request.access.audit({
-          action: 'read',
-          memberId: a.request.memberId,
-          resourceType: 'ClaimResponse',
-          resourceId: a.id,
-          purpose: 'payment',
-          outcome: 'success',
-        });
+        const a = await request.access.resource(
+          preauthorizationResolver,
+          request.params.authorizationId,
+          { action: 'read', resourceType: 'ClaimResponse' },
+          async ({ authorization }) => authorization,
+        );
         reply.type('application/fhir+json');
         return writeClaimResponse(a, a.fhirClaimId, new Date().toISOString());
       },

@@ -4,7 +4,7 @@ import type { RouteModule } from '../../platform/http/route-module.ts';
 import { type FocusMarket, focusMarkets, marketOf } from '../../reference/markets.ts';
 import { planEpisode } from '../cost/episode-templates.ts';
 import { compareNetworkCosts } from '../cost/estimate-cost.ts';
-import { findMemberEnrollment } from '../cost/member-plan.ts';
+import { findMemberEnrollment, readMemberAddress } from '../cost/member-plan.ts';
 import { sumPlanYearAccumulators } from '../cost/plan-year-accumulators.ts';
 import { buildEligibilityChecklist } from '../eligibility/eligibility-checklist.ts';
 import { careServices, careTypes } from '../network/network-schema.ts';
@@ -57,23 +57,27 @@ export const memberCoverageRoutes: RouteModule = {
       async (request) => {
         const asOf = request.query.asOf ?? today();
         const { memberId } = request.params;
-        return request.access.member(memberId, { action: 'read', resourceType: 'Coverage' }, async () => {
-          const enrollment = await findMemberEnrollment(request.access.warehouse, memberId, asOf);
-          if (!enrollment) throw new AppError('not_found', `The member has no plan enrollment on ${asOf}.`);
-          const plan = await readPlan(request.access.db, enrollment.planId);
-          const ytd = await sumPlanYearAccumulators(request.access.warehouse, memberId, plan, asOf);
-          return {
-            planId: plan.planId,
-            planName: plan.name,
-            planType: plan.planType,
-            behavioralHealthCaseManagement: plan.behavioralHealthCaseManagement,
-            deductible: plan.inNetwork.deductible,
-            outOfPocketMax: plan.inNetwork.outOfPocketMax,
-            accumulators: ytd.accumulators,
-            planYearStart: ytd.planYear.start,
-            assumptions: ytd.assumptions,
-          };
-        });
+        return request.access.member(
+          memberId,
+          { action: 'read', resourceType: 'Coverage' },
+          async (_grant, { db, warehouse }) => {
+            const enrollment = await findMemberEnrollment(warehouse, memberId, asOf);
+            if (!enrollment) throw new AppError('not_found', `The member has no plan enrollment on ${asOf}.`);
+            const plan = await readPlan(db, enrollment.planId);
+            const ytd = await sumPlanYearAccumulators(warehouse, memberId, plan, asOf);
+            return {
+              planId: plan.planId,
+              planName: plan.name,
+              planType: plan.planType,
+              behavioralHealthCaseManagement: plan.behavioralHealthCaseManagement,
+              deductible: plan.inNetwork.deductible,
+              outOfPocketMax: plan.inNetwork.outOfPocketMax,
+              accumulators: ytd.accumulators,
+              planYearStart: ytd.planYear.start,
+              assumptions: ytd.assumptions,
+            };
+          },
+        );
       },
     );
 
@@ -101,38 +105,38 @@ export const memberCoverageRoutes: RouteModule = {
       },
       async (request) => {
         const { memberId } = request.params;
-        return request.access.member(memberId, { action: 'read', resourceType: 'CareOptions' }, async () => {
-          const [address] = await request.access.warehouse.all<{
-            zip: string | null;
-            state: string | null;
-            county: string | null;
-          }>('select zip, state, county_fips as county from member where member_id = $1', [memberId]);
-          const enrollment = await findMemberEnrollment(request.access.warehouse, memberId, today());
-          if (!enrollment) throw new AppError('not_found', 'The member has no plan enrollment today.');
-          const market = marketOf({
-            countyFips: address?.county ?? null,
-            zip: address?.zip ?? null,
-            state: address?.state ?? null,
-          });
-          const zip = address?.zip?.slice(0, 5) ?? null;
-          const q = request.query;
-          const hits = searchDirectory(await readNetwork(request.access.db), {
-            ...((focusMarkets as readonly string[]).includes(market)
-              ? { market: market as FocusMarket }
-              : {}),
-            ...(zip && /^\d{5}$/.test(zip) ? { zip } : {}),
-            ...(q.type ? { type: q.type } : {}),
-            ...(q.service ? { service: q.service } : {}),
-            planId: enrollment.planId,
-            inNetworkOnly: q.inNetworkOnly === 'true',
-          });
-          return {
-            market,
-            zip,
-            planId: enrollment.planId,
-            items: hits.map((h) => ({ ...h.entry, networkStatus: h.networkStatus, nearness: h.nearness })),
-          };
-        });
+        return request.access.member(
+          memberId,
+          { action: 'read', resourceType: 'CareOptions' },
+          async (_grant, { db, warehouse }) => {
+            const address = await readMemberAddress(warehouse, memberId);
+            const enrollment = await findMemberEnrollment(warehouse, memberId, today());
+            if (!enrollment) throw new AppError('not_found', 'The member has no plan enrollment today.');
+            const market = marketOf({
+              countyFips: address?.county ?? null,
+              zip: address?.zip ?? null,
+              state: address?.state ?? null,
+            });
+            const zip = address?.zip?.slice(0, 5) ?? null;
+            const q = request.query;
+            const hits = searchDirectory(await readNetwork(db), {
+              ...((focusMarkets as readonly string[]).includes(market)
+                ? { market: market as FocusMarket }
+                : {}),
+              ...(zip && /^\d{5}$/.test(zip) ? { zip } : {}),
+              ...(q.type ? { type: q.type } : {}),
+              ...(q.service ? { service: q.service } : {}),
+              planId: enrollment.planId,
+              inNetworkOnly: q.inNetworkOnly === 'true',
+            });
+            return {
+              market,
+              zip,
+              planId: enrollment.planId,
+              items: hits.map((h) => ({ ...h.entry, networkStatus: h.networkStatus, nearness: h.nearness })),
+            };
+          },
+        );
       },
     );
 
@@ -153,13 +157,8 @@ export const memberCoverageRoutes: RouteModule = {
         return request.access.member(
           memberId,
           { action: 'read', resourceType: 'EligibilityChecklist' },
-          async (grant) => ({
-            items: await buildEligibilityChecklist(
-              request.access.warehouse,
-              memberId,
-              asOf,
-              grant.includePart2,
-            ),
+          async (grant, { warehouse }) => ({
+            items: await buildEligibilityChecklist(warehouse, memberId, asOf, grant.includePart2),
           }),
         );
       },
@@ -197,35 +196,39 @@ export const memberCoverageRoutes: RouteModule = {
       async (request) => {
         const { memberId } = request.params;
         const asOf = request.body.asOf ?? today();
-        return request.access.member(memberId, { action: 'read', resourceType: 'CostEstimate' }, async () => {
-          const entry = (await readNetwork(request.access.db)).find((e) => e.id === request.body.facilityId);
-          if (!entry)
-            throw new AppError('not_found', 'There is no such facility in the directory.', [
-              { path: 'facilityId', message: 'unknown facility' },
-            ]);
-          const enrollment = await findMemberEnrollment(request.access.warehouse, memberId, asOf);
-          if (!enrollment) throw new AppError('not_found', `The member has no plan enrollment on ${asOf}.`);
-          const plan = await readPlan(request.access.db, enrollment.planId);
-          const ytd = await sumPlanYearAccumulators(request.access.warehouse, memberId, plan, asOf);
-          const both = compareNetworkCosts({
-            plan,
-            hasReferral: request.body.hasReferral,
-            services: planEpisode(entry, request.body.units),
-            accumulators: ytd.accumulators,
-          });
-          const status = networkStatusFor(entry, plan.planId);
-          const withAssumptions = (e: typeof both.inNetwork) => ({
-            ...e,
-            assumptions: [...e.assumptions, ...ytd.assumptions],
-          });
-          return {
-            facility: { id: entry.id, name: entry.name, type: entry.type, networkStatus: status },
-            atThisFacility: withAssumptions(status === 'in' ? both.inNetwork : both.outOfNetwork),
-            inNetwork: withAssumptions(both.inNetwork),
-            outOfNetwork: withAssumptions(both.outOfNetwork),
-            planYearStart: ytd.planYear.start,
-          };
-        });
+        return request.access.member(
+          memberId,
+          { action: 'read', resourceType: 'CostEstimate' },
+          async (_grant, { db, warehouse }) => {
+            const entry = (await readNetwork(db)).find((e) => e.id === request.body.facilityId);
+            if (!entry)
+              throw new AppError('not_found', 'There is no such facility in the directory.', [
+                { path: 'facilityId', message: 'unknown facility' },
+              ]);
+            const enrollment = await findMemberEnrollment(warehouse, memberId, asOf);
+            if (!enrollment) throw new AppError('not_found', `The member has no plan enrollment on ${asOf}.`);
+            const plan = await readPlan(db, enrollment.planId);
+            const ytd = await sumPlanYearAccumulators(warehouse, memberId, plan, asOf);
+            const both = compareNetworkCosts({
+              plan,
+              hasReferral: request.body.hasReferral,
+              services: planEpisode(entry, request.body.units),
+              accumulators: ytd.accumulators,
+            });
+            const status = networkStatusFor(entry, plan.planId);
+            const withAssumptions = (e: typeof both.inNetwork) => ({
+              ...e,
+              assumptions: [...e.assumptions, ...ytd.assumptions],
+            });
+            return {
+              facility: { id: entry.id, name: entry.name, type: entry.type, networkStatus: status },
+              atThisFacility: withAssumptions(status === 'in' ? both.inNetwork : both.outOfNetwork),
+              inNetwork: withAssumptions(both.inNetwork),
+              outOfNetwork: withAssumptions(both.outOfNetwork),
+              planYearStart: ytd.planYear.start,
+            };
+          },
+        );
       },
     );
   },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { AppError } from '../../platform/errors.ts';
+import type { SessionUser } from '../../platform/auth/sessions.ts';
 import type { RouteModule } from '../../platform/http/route-module.ts';
 import { authorizationRequestSchema, denialReasons } from '../preauth/authorization.ts';
-import { readAuthorization, readAuthorizations } from '../store/authorization-store.ts';
+import { preauthorizationResolver, readAuthorizations } from '../store/authorization-store.ts';
 import { viewAuthorization } from './authorization-view.ts';
 import { actOnPreauthorization, facilityNpiOf, submitPreauthorization } from './preauth-service.ts';
 import { authorizationViewSchema } from './view-schemas.ts';
@@ -26,6 +26,13 @@ export const actionSchema = z.discriminatedUnion('kind', [
 const idParams = z.object({ authorizationId: z.string().min(1).max(64) });
 const list = z.object({ items: z.array(authorizationViewSchema) });
 const now = () => new Date().toISOString();
+/** Reviewers see the clinical detail; the facility its own request; members and case managers the outcome. */
+const audienceOf = (user: SessionUser) =>
+  user.role === 'facility_staff'
+    ? 'facility'
+    : user.role === 'um_reviewer' || user.role === 'supervisor'
+      ? 'reviewer'
+      : 'member';
 
 /** Preauthorization: facility submits, reviewer works the queue and decides, everyone sees the result. */
 export const preauthRoutes: RouteModule = {
@@ -54,16 +61,11 @@ export const preauthRoutes: RouteModule = {
         schema: { tags: ['preauthorization'], response: { 200: list } },
       },
       async (request) => {
-        const items = await readAuthorizations(request.access.db, { open: true });
-        await request.access.audit({
-          action: 'search',
-          memberId: null,
-          resourceType: 'Preauthorization',
-          resourceId: null,
-          purpose: 'payment',
-          outcome: 'success',
-          detail: `${items.length} open requests`,
-        });
+        const items = await request.access.operation(
+          { action: 'search', resourceType: 'Preauthorization' },
+          ({ db }) => readAuthorizations(db, { open: true }),
+          (found) => `${found.length} open requests`,
+        );
         const t = now();
         return { items: items.map((a) => viewAuthorization(a, 'reviewer', t)) };
       },
@@ -76,30 +78,12 @@ export const preauthRoutes: RouteModule = {
         schema: { tags: ['preauthorization'], params: idParams, response: { 200: authorizationViewSchema } },
       },
       async (request) => {
-        const user = request.access.requireUser();
-        const a = await readAuthorization(request.access.db, request.params.authorizationId);
-        const intent = { action: 'read', resourceType: 'Preauthorization', resourceId: a.id };
-        if (user.role === 'facility_staff') {
-          if (a.request.facility.npi !== facilityNpiOf(user)) {
-            await request.access.audit({
-              ...intent,
-              memberId: a.request.memberId,
-              purpose: 'payment',
-              outcome: 'denied',
-            });
-            throw new AppError('not_found', 'There is no such preauthorization request.');
-          }
-          await request.access.audit({
-            ...intent,
-            memberId: a.request.memberId,
-            purpose: 'payment',
-            outcome: 'success',
-          });
-          return viewAuthorization(a, 'facility', now());
-        }
-        const audience = user.role === 'um_reviewer' || user.role === 'supervisor' ? 'reviewer' : 'member';
-        return request.access.member(a.request.memberId, intent, async () =>
-          viewAuthorization(a, audience, now()),
+        const audience = audienceOf(request.access.requireUser());
+        return request.access.resource(
+          preauthorizationResolver,
+          request.params.authorizationId,
+          'read',
+          async ({ authorization }) => viewAuthorization(authorization, audience, now()),
         );
       },
     );
@@ -118,41 +102,17 @@ export const preauthRoutes: RouteModule = {
       async (request) => {
         const user = request.access.requireUser();
         const { authorizationId } = request.params;
-        const a = await readAuthorization(request.access.db, authorizationId);
-        const run = () =>
-          actOnPreauthorization(
-            request.access.db,
-            user,
-            authorizationId,
-            request.body.version,
-            request.body.action,
-            now(),
-          );
-        if (user.role === 'facility_staff') {
-          const audit = (outcome: 'success' | 'failure' | 'denied', detail: string | null = null) =>
-            request.access.audit({
-              action: request.body.action.kind,
-              memberId: a.request.memberId,
-              resourceType: 'Preauthorization',
-              resourceId: authorizationId,
-              purpose: 'payment',
-              outcome,
-              detail,
-            });
-          try {
-            const after = await run();
-            await audit('success');
-            return viewAuthorization(after, 'facility', now());
-          } catch (error) {
-            const code = error instanceof AppError ? error.code : 'internal';
-            await audit(code === 'forbidden' ? 'denied' : 'failure', code);
-            throw error;
-          }
-        }
-        return request.access.member(
-          a.request.memberId,
-          { action: request.body.action.kind, resourceType: 'Preauthorization', resourceId: authorizationId },
-          async () => viewAuthorization(await run(), 'reviewer', now()),
+        const { version, action } = request.body;
+        return request.access.resource(
+          preauthorizationResolver,
+          authorizationId,
+          action.kind,
+          async (_found, _grant, { db }) =>
+            viewAuthorization(
+              await actOnPreauthorization(db, user, authorizationId, version, action, now()),
+              audienceOf(user),
+              now(),
+            ),
         );
       },
     );
@@ -172,9 +132,9 @@ export const preauthRoutes: RouteModule = {
         return request.access.member(
           memberId,
           { action: 'read', resourceType: 'Preauthorization' },
-          async () => {
+          async (_grant, { db }) => {
             const t = now();
-            const items = await readAuthorizations(request.access.db, { memberId });
+            const items = await readAuthorizations(db, { memberId });
             return { items: items.map((a) => viewAuthorization(a, 'member', t)) };
           },
         );
@@ -189,16 +149,11 @@ export const preauthRoutes: RouteModule = {
       },
       async (request) => {
         const npi = facilityNpiOf(request.access.requireUser());
-        const items = await readAuthorizations(request.access.db, { facilityNpi: npi });
-        await request.access.audit({
-          action: 'search',
-          memberId: null,
-          resourceType: 'Preauthorization',
-          resourceId: null,
-          purpose: 'payment',
-          outcome: 'success',
-          detail: `${items.length} requests of facility`,
-        });
+        const items = await request.access.operation(
+          { action: 'search', resourceType: 'Preauthorization' },
+          ({ db }) => readAuthorizations(db, { facilityNpi: npi }),
+          (found) => `${found.length} requests of facility`,
+        );
         const t = now();
         return { items: items.map((a) => viewAuthorization(a, 'facility', t)) };
       },

@@ -2,7 +2,7 @@ import type { SessionUser } from '../../platform/auth/sessions.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import { AppError, issuesFromZod } from '../../platform/errors.ts';
 import type { RequestAccess } from '../../platform/http/request-access.ts';
-import { authorizationRequestSchema } from '../preauth/authorization.ts';
+import { type AuthorizationRequest, authorizationRequestSchema } from '../preauth/authorization.ts';
 import {
   type AuthorizationAction,
   applyAuthorizationAction,
@@ -28,9 +28,22 @@ export function facilityNpiOf(user: SessionUser): string {
   return user.organization;
 }
 
+/** Validates what a facility sent (a form or a PAS Claim) as a preauthorization request. */
+export function parseRequest(input: unknown): AuthorizationRequest {
+  const parsed = authorizationRequestSchema.safeParse(input);
+  if (!parsed.success)
+    throw new AppError(
+      'validation_failed',
+      'The preauthorization request is not complete.',
+      issuesFromZod(parsed.error.issues),
+    );
+  return parsed.data;
+}
+
 /**
- * Receives a request from facility staff: validates it, checks it is for their
- * own facility and a known plan, stores it with its clock running, and audits it.
+ * Receives a request from facility staff: validates it, checks it is for their own
+ * facility, then stores it through the access layer (audited as the facility's own
+ * request to the plan).
  */
 export async function submitPreauthorization(
   access: RequestAccess,
@@ -39,22 +52,33 @@ export async function submitPreauthorization(
   fhirClaimId: string | null = null,
 ): Promise<StoredAuthorization> {
   const user = access.requireUser();
-  const parsed = authorizationRequestSchema.safeParse(input);
-  if (!parsed.success)
-    throw new AppError(
-      'validation_failed',
-      'The preauthorization request is not complete.',
-      issuesFromZod(parsed.error.issues),
-    );
-  const request = parsed.data;
+  const request = parseRequest(input);
   if (request.facility.npi !== facilityNpiOf(user))
     throw new AppError('forbidden', 'You can submit requests only for your own facility.', [
       { path: 'facility.npi', message: 'not your facility' },
     ]);
-  const earlier = await readAuthorizations(access.db, { memberId: request.memberId });
-  // A PAS client that resends the same Claim (a retry) gets the request it already made.
-  const resent = fhirClaimId
-    ? earlier.find((a) => a.fhirClaimId === fhirClaimId && a.request.facility.npi === request.facility.npi)
+  const id = makeAuthorizationId(now);
+  return access.member(
+    request.memberId,
+    { action: 'create', resourceType: 'Preauthorization', resourceId: id, facilityNpi: request.facility.npi },
+    (_grant, { db }) => receivePreauthorization(db, user, request, { id, now, fhirClaimId }),
+  );
+}
+
+/**
+ * Stores a facility's request with its clock running: a PAS resend of the same Claim
+ * gets the request it already made; an open request for the same care and dates, or
+ * an unknown plan, is refused.
+ */
+export async function receivePreauthorization(
+  db: OpsDb,
+  user: SessionUser,
+  request: AuthorizationRequest,
+  at: { id: string; now: string; fhirClaimId: string | null },
+): Promise<StoredAuthorization> {
+  const earlier = await readAuthorizations(db, { memberId: request.memberId });
+  const resent = at.fhirClaimId
+    ? earlier.find((a) => a.fhirClaimId === at.fhirClaimId && a.request.facility.npi === request.facility.npi)
     : undefined;
   if (resent) return resent;
   const overlapping = earlier.find(
@@ -73,27 +97,14 @@ export async function submitPreauthorization(
         message: `overlaps open request ${overlapping.id}: send more information to it, or withdraw it first`,
       },
     ]);
-  await readPlan(access.db, request.planId).catch(() => {
+  await readPlan(db, request.planId).catch(() => {
     throw new AppError('unprocessable', `There is no plan ${request.planId}.`, [
       { path: 'planId', message: 'unknown plan' },
     ]);
   });
-  const a = receiveAuthorization({
-    id: makeAuthorizationId(now),
-    request,
-    receivedAt: now,
-    actor: actorOf(user),
-  });
-  await insertAuthorization(access.db, a, fhirClaimId);
-  await access.audit({
-    action: 'create',
-    memberId: request.memberId,
-    resourceType: 'Preauthorization',
-    resourceId: a.id,
-    purpose: 'payment',
-    outcome: 'success',
-  });
-  return readAuthorization(access.db, a.id);
+  const a = receiveAuthorization({ id: at.id, request, receivedAt: at.now, actor: actorOf(user) });
+  await insertAuthorization(db, a, at.fhirClaimId);
+  return readAuthorization(db, a.id);
 }
 
 const reviewerActions: ReadonlySet<AuthorizationAction['kind']> = new Set([

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { ResourceResolver } from '../../platform/http/request-access.ts';
 import type {
   Authorization,
   AuthorizationEvent,
@@ -224,3 +225,21 @@ export async function readAuthorization(db: OpsDb, authorizationId: string): Pro
   if (!a) throw new AppError('not_found', 'There is no such preauthorization request.');
   return a;
 }
+
+/**
+ * A preauthorization resolves to its member and the facility that asked, so the
+ * facility's staff reach their own requests; others' are answered as not found.
+ */
+export const preauthorizationResolver: ResourceResolver<{
+  memberId: string;
+  facilityNpi: string;
+  authorization: StoredAuthorization;
+}> = {
+  resourceType: 'Preauthorization',
+  notFound: 'There is no such preauthorization request.',
+  hideWhenDenied: true,
+  async resolve({ db }, authorizationId) {
+    const [a] = await readAuthorizations(db, { authorizationId });
+    return a && { memberId: a.request.memberId, facilityNpi: a.request.facility.npi, authorization: a };
+  },
+};

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { ResourceResolver } from '../../platform/http/request-access.ts';
 import type { CaseReasons, CaseTables } from './case-tables.ts';
 
 export interface CaseView {
@@ -20,16 +21,24 @@ export interface CaseView {
   updatedAt: string;
 }
 
-/** The member a case is about (to check access before anything of the case is read). */
-export async function findCaseMember(db: OpsDb, caseId: string): Promise<string> {
+/** A case resolves to its member, so the access check runs before anything of the case is read. */
+export const caseResolver: ResourceResolver = {
+  resourceType: 'Case',
+  notFound: 'There is no such case.',
+  async resolve({ db }, caseId) {
+    const memberId = await caseMemberOf(db, caseId);
+    return memberId === undefined ? undefined : { memberId };
+  },
+};
+
+async function caseMemberOf(db: OpsDb, caseId: string): Promise<string | undefined> {
   const row = await db
     .withTables<CaseTables>()
     .selectFrom('outreach_case')
     .select('member_id')
     .where('case_id', '=', caseId)
     .executeTakeFirst();
-  if (!row) throw new AppError('not_found', 'There is no such case.');
-  return row.member_id;
+  return row?.member_id;
 }
 
 /** One case with its reasons. */
@@ -92,7 +101,8 @@ export async function updateCaseNote(
     .where('version', '=', version)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) {
-    await findCaseMember(db, caseId);
+    if ((await caseMemberOf(db, caseId)) === undefined)
+      throw new AppError('not_found', caseResolver.notFound);
     throw new AppError(
       'conflict',
       'Someone else changed this case since you opened it. Reload it and try again.',
@@ -111,4 +121,29 @@ export function visibleToCaseManager(userId: string, table = 'outreach_case') {
   const column = (name: string) => sql.ref(`${table}.${name}`);
   return sql<boolean>`(${column('assigned_to')} = ${userId}
     or (${column('status')} = 'open' and ${column('assigned_to')} is null))`;
+}
+
+/** Whether the member has a case on the case manager's caseload or the open worklist (the access policy's test). */
+export async function isOnCaseManagerCaseload(db: OpsDb, userId: string, memberId: string): Promise<boolean> {
+  const row = await db
+    .withTables<CaseTables>()
+    .selectFrom('outreach_case')
+    .select('case_id')
+    .where('member_id', '=', memberId)
+    .where(visibleToCaseManager(userId))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Whether the member has any outreach case, open or closed (a supervisor's reach). */
+export async function memberHasCase(db: OpsDb, memberId: string): Promise<boolean> {
+  const row = await db
+    .withTables<CaseTables>()
+    .selectFrom('outreach_case')
+    .select('case_id')
+    .where('member_id', '=', memberId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RouteModule } from '../../platform/http/route-module.ts';
-import { findCaseMember, readCase, updateCaseNote } from './case-queries.ts';
+import { caseResolver, readCase, updateCaseNote } from './case-queries.ts';
 
 const staff = ['case_manager', 'supervisor'] as const;
 
@@ -36,15 +36,10 @@ export const caseRoutes: RouteModule = {
     app.get(
       '/api/cases/:caseId',
       { config: { roles: staff }, schema: { tags: ['outreach'], params, response: { 200: caseSchema } } },
-      async (request) => {
-        const { caseId } = request.params;
-        const memberId = await findCaseMember(request.access.db, caseId);
-        return request.access.member(
-          memberId,
-          { action: 'read', resourceType: 'Case', resourceId: caseId },
-          () => readCase(request.access.db, caseId),
-        );
-      },
+      async (request) =>
+        request.access.resource(caseResolver, request.params.caseId, 'read', (_case, _grant, { db }) =>
+          readCase(db, request.params.caseId),
+        ),
     );
     app.patch(
       '/api/cases/:caseId',
@@ -57,15 +52,10 @@ export const caseRoutes: RouteModule = {
           response: { 200: caseSchema },
         },
       },
-      async (request) => {
-        const { caseId } = request.params;
-        const memberId = await findCaseMember(request.access.db, caseId);
-        return request.access.member(
-          memberId,
-          { action: 'update', resourceType: 'Case', resourceId: caseId },
-          () => updateCaseNote(request.access.db, caseId, request.body.version, request.body.note),
-        );
-      },
+      async (request) =>
+        request.access.resource(caseResolver, request.params.caseId, 'update', (_case, _grant, { db }) =>
+          updateCaseNote(db, request.params.caseId, request.body.version, request.body.note),
+        ),
     );
   },
 };

@@ -1,4 +1,4 @@
-import type { RouteModule } from '../../platform/http/route-module.ts';
+import { combineRoutes, type RouteModule } from '../../platform/http/route-module.ts';
 import { attemptRoutes } from './attempt-routes.ts';
 import { caseFhirRoutes } from './fhir-routes.ts';
 import { lifecycleRoutes } from './lifecycle-routes.ts';
@@ -18,9 +18,4 @@ const modules: readonly RouteModule[] = [
 ];
 
 /** Every casework route (attempts, referrals, lifecycle, supervisors, FHIR views), mounted as one module. */
-export const caseworkRoutes: RouteModule = {
-  name: 'outreach-casework',
-  async register(app, deps) {
-    for (const module of modules) await module.register(app, deps);
-  },
-};
+export const caseworkRoutes = combineRoutes('outreach-casework', modules);

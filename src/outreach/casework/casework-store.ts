@@ -141,3 +141,23 @@ export async function takeCase(db: CaseworkDb, current: CaseRow, actor: SessionU
   });
   return { ...current, assignedTo: actor.userId, version: updated.version };
 }
+
+/** One stage change by hand, in a transaction, refused with 409 when the caller's version is stale. */
+export async function changeCaseStage(
+  db: OpsDb,
+  caseId: string,
+  change: StageChange,
+  actor: SessionUser,
+  body: { version: number; note?: string | undefined },
+): Promise<{ caseId: string; stage: CaseStage; status: CaseRow['status']; version: number }> {
+  return caseworkDb(db)
+    .transaction()
+    .execute(async (trx) => {
+      const current = await loadCase(trx, caseId);
+      const after = await applyStageChange(trx, current, change, actor, {
+        expectedVersion: body.version,
+        ...(body.note ? { note: body.note } : {}),
+      });
+      return { caseId, stage: after.stage, status: after.status, version: after.version };
+    });
+}

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { RequestAccess } from '../../platform/http/request-access.ts';
 import type { RouteModule } from '../../platform/http/route-module.ts';
+import { caseResolver } from '../cases/case-queries.ts';
 import { readCaseWork } from './case-work.ts';
-import { caseworkDb, loadCase } from './casework-store.ts';
+import { caseworkDb } from './casework-store.ts';
 import { toFhirBundle, toFhirTask } from './fhir-views.ts';
 
 const fhirJson = z.record(z.string(), z.unknown());
@@ -10,14 +11,11 @@ const fhirJson = z.record(z.string(), z.unknown());
 /** FHIR views: GET /api/fhir/Task/{id} and the case bundle with Communications and ServiceRequests. */
 export const caseFhirRoutes: RouteModule = {
   name: 'outreach-fhir',
-  register(app, deps) {
-    const db = caseworkDb(deps.store.db);
-    async function read(caseId: string, access: RequestAccess) {
-      const { memberId } = await loadCase(db, caseId);
-      return access.member(memberId, { action: 'export', resourceType: 'Case', resourceId: caseId }, () =>
-        readCaseWork(db, caseId),
+  register(app) {
+    const read = (caseId: string, access: RequestAccess) =>
+      access.resource(caseResolver, caseId, 'export', (_case, _grant, { db }) =>
+        readCaseWork(caseworkDb(db), caseId),
       );
-    }
     app.get(
       '/api/fhir/Task/:caseId',
       {

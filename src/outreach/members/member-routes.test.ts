@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../platform/http/testing/test-app.ts';
 import type { PrivacyTables } from '../../privacy/consent-tables.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../testing/test-app.ts';
 import { seedCase } from '../cases/seed-case.ts';
 import { fixtureAsOf, seedMemberWithClaims } from './member-fixture.ts';
 
@@ -67,7 +67,7 @@ describe('GET /api/members/{memberId}', () => {
         action: 'read',
         resource_type: 'Member',
         request_id: denied.headers['x-request-id'],
-        purpose: 'operations',
+        purpose: 'treatment', // the purpose the caller acted under, from the access policy
       },
     ]);
   });

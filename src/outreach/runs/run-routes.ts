@@ -1,8 +1,6 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
-import { AppError } from '../../platform/errors.ts';
 import type { RouteModule } from '../../platform/http/route-module.ts';
-import type { CaseTables } from '../cases/case-tables.ts';
+import { listRunCandidates, listRuns } from './run-queries.ts';
 
 const runSchema = z.object({
   runId: z.string(),
@@ -27,32 +25,8 @@ export const runRoutes: RouteModule = {
           response: { 200: z.object({ items: z.array(runSchema) }) },
         },
       },
-      async (request) => {
-        const rows = await request.access.db
-          .withTables<CaseTables>()
-          .selectFrom('identification_run')
-          .select([
-            'run_id',
-            'as_of',
-            'rule_version',
-            'factor_set',
-            'started_at',
-            sql<Record<string, number>>`counts`.as('counts'),
-          ])
-          .orderBy('started_at', 'desc')
-          .limit(request.query.limit)
-          .execute();
-        return {
-          items: rows.map((r) => ({
-            runId: r.run_id,
-            asOf: r.as_of,
-            ruleVersion: r.rule_version,
-            factorSet: r.factor_set,
-            startedAt: new Date(r.started_at).toISOString(),
-            counts: r.counts,
-          })),
-        };
-      },
+      async (request) =>
+        request.access.nonMember(async ({ db }) => ({ items: await listRuns(db, request.query.limit) })),
     );
     app.get(
       '/api/runs/:runId/candidates',
@@ -83,41 +57,13 @@ export const runRoutes: RouteModule = {
         },
       },
       async (request) => {
-        const db = request.access.db.withTables<CaseTables>();
-        const run = await db
-          .selectFrom('identification_run')
-          .select('run_id')
-          .where('run_id', '=', request.params.runId)
-          .executeTakeFirst();
-        if (!run) throw new AppError('not_found', 'There is no such run.');
-        let q = db.selectFrom('run_candidate').where('run_id', '=', request.params.runId);
-        if (request.query.disposition) q = q.where('disposition', '=', request.query.disposition);
-        const rows = await q
-          .select(['member_id', 'market', 'priority', 'disposition', 'suppression_reason', 'case_id'])
-          .orderBy('priority', 'desc')
-          .orderBy('member_id')
-          .limit(request.query.pageSize)
-          .offset((request.query.page - 1) * request.query.pageSize)
-          .execute();
-        await request.access.audit({
-          action: 'search',
-          memberId: null,
-          resourceType: 'RunCandidates',
-          resourceId: request.params.runId,
-          purpose: 'operations',
-          outcome: 'success',
-          detail: rows.map((r) => r.member_id).join(','),
-        });
-        return {
-          items: rows.map((r) => ({
-            memberId: r.member_id,
-            market: r.market,
-            priority: r.priority,
-            disposition: r.disposition,
-            suppressionReason: r.suppression_reason,
-            caseId: r.case_id,
-          })),
-        };
+        const { runId } = request.params;
+        const items = await request.access.operation(
+          { action: 'search', resourceType: 'RunCandidates', resourceId: runId },
+          ({ db }) => listRunCandidates(db, runId, request.query),
+          (found) => found.map((r) => r.memberId).join(','),
+        );
+        return { items };
       },
     );
   },

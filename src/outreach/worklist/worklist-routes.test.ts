@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../platform/http/testing/test-app.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../testing/test-app.ts';
 import type { CaseTables } from '../cases/case-tables.ts';
 import { seedCase } from '../cases/seed-case.ts';
 

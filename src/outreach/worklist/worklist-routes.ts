@@ -40,17 +40,12 @@ export const worklistRoutes: RouteModule = {
       },
       async (request) => {
         const user = request.access.requireUser();
-        const page = await findWorklistPage(request.access.db, user, request.query);
-        // One event for the page, naming every member shown (the audit log may hold member ids).
-        await request.access.audit({
-          action: 'search',
-          memberId: null,
-          resourceType: 'Worklist',
-          resourceId: null,
-          purpose: user.role === 'supervisor' ? 'operations' : 'treatment',
-          outcome: 'success',
-          detail: page.items.map((i) => i.memberId).join(','),
-        });
+        const page = await request.access.operation(
+          { action: 'search', resourceType: 'Worklist' },
+          ({ db }) => findWorklistPage(db, user, request.query),
+          // One event for the page, naming every member shown (the audit log may hold member ids).
+          (found) => found.items.map((i) => i.memberId).join(','),
+        );
         return { page: request.query.page, pageSize: request.query.pageSize, ...page };
       },
     );

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../http/testing/test-app.ts';
+import { buildTestApp, type TestApp } from '../../testing/test-app.ts';
 import { writeAuditEvent } from './audit-event.ts';
 import { auditInput } from './testing/audit-input.ts';
 import { verifyAuditChain } from './verify-audit-chain.ts';

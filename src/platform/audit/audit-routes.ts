@@ -35,15 +35,10 @@ export const auditRoutes: RouteModule = {
         },
       },
       async (request) => {
-        const items = await searchAuditEvents(request.access.db, request.query);
-        await request.access.audit({
-          action: 'search',
-          memberId: request.query.memberId ?? null,
-          resourceType: 'AuditEvent',
-          resourceId: null,
-          purpose: 'security',
-          outcome: 'success',
-        });
+        const items = await request.access.operation(
+          { action: 'search', resourceType: 'AuditEvent', memberId: request.query.memberId ?? null },
+          ({ db }) => searchAuditEvents(db, request.query),
+        );
         return { items };
       },
     );
@@ -65,15 +60,10 @@ export const auditRoutes: RouteModule = {
         },
       },
       async (request) => {
-        const items = await searchAuditEvents(request.access.db, request.query);
-        await request.access.audit({
-          action: 'export',
-          memberId: request.query.memberId ?? null,
-          resourceType: 'AuditEvent',
-          resourceId: null,
-          purpose: 'security',
-          outcome: 'success',
-        });
+        const items = await request.access.operation(
+          { action: 'export', resourceType: 'AuditEvent', memberId: request.query.memberId ?? null },
+          ({ db }) => searchAuditEvents(db, request.query),
+        );
         return {
           resourceType: 'Bundle' as const,
           type: 'searchset' as const,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, testPassword } from '../http/testing/test-app.ts';
+import { buildTestApp, type TestApp, testPassword } from '../../testing/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { sessionCookie } from '../http/guard-hooks.ts';
-import type { RouteModule } from '../http/route-module.ts';
+import type { PlatformRouteModule } from '../http/route-module.ts';
 import { type LoginThrottle, logIn } from './log-in.ts';
 import { type Role, roles } from './roles.ts';
 import { revokeSession, sessionMaxMs } from './sessions.ts';
@@ -33,7 +33,7 @@ export function facilityNpiOfUser(user: { role: Role; organization: string | nul
 }
 
 /** Sign in, sign out, and who am I. */
-export function authRoutes(throttle: LoginThrottle): RouteModule {
+export function authRoutes(throttle: LoginThrottle): PlatformRouteModule {
   return {
     name: 'auth',
     register(app, deps) {
@@ -55,7 +55,6 @@ export function authRoutes(throttle: LoginThrottle): RouteModule {
                 memberId: null,
                 resourceType: 'Session',
                 resourceId: null,
-                purpose: 'security',
                 outcome: 'denied',
                 detail: error instanceof AppError ? error.code : 'internal',
               });
@@ -115,7 +114,6 @@ export function authRoutes(throttle: LoginThrottle): RouteModule {
             memberId: null,
             resourceType: 'Session',
             resourceId: null,
-            purpose: 'security',
             outcome: 'success',
           });
           reply.clearCookie(sessionCookie, { path: '/' });

@@ -4,8 +4,8 @@ import { migrations } from '../../migrations.ts';
 import { createCaseDisposer } from '../../outreach/cases/case-disposer.ts';
 import { seedCase } from '../../outreach/cases/seed-case.ts';
 import { fixtureAsOf, seedMemberWithClaims } from '../../outreach/members/member-fixture.ts';
+import { buildTestApp, type TestApp } from '../../testing/test-app.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
-import { buildTestApp, type TestApp } from '../http/testing/test-app.ts';
 import { migrateOpsStore } from './migrate.ts';
 import { openOpsStore } from './open-ops-store.ts';
 import {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp, type TestUser } from '../../testing/test-app.ts';
 import { type Role, roles } from '../auth/roles.ts';
-import { buildTestApp, type TestApp, type TestUser } from './testing/test-app.ts';
 
 let t: TestApp;
 const users = new Map<Role, TestUser>();

@@ -20,17 +20,17 @@ import type { RouteRoles } from './fastify-augment.ts';
 import { installGuards } from './guard-hooks.ts';
 import { healthRoutes } from './health-routes.ts';
 import type { MemberAccessPolicy } from './request-access.ts';
-import type { App, AppDeps, RouteModule } from './route-module.ts';
+import type { App, PlatformDeps, PlatformRouteModule, RouteModule } from './route-module.ts';
 
-export interface BuildAppOptions extends AppDeps {
+export interface BuildAppOptions extends PlatformDeps {
   logger: Logger;
   policy: MemberAccessPolicy;
   /** Domain route modules, in the order of `src/routes.ts`. */
   routes: readonly RouteModule[];
   /** Folder of the built web app (served at `/` when it exists). */
   webDir?: string;
-  /** Test seam: called with `METHOD url` each time a route handler starts. */
-  onHandler?: ((route: string) => void) | undefined;
+  /** Test seam: called with `METHOD url` (and the request) each time a route handler starts. */
+  onHandler?: ((route: string, request: FastifyRequest) => void) | undefined;
   /** Runs before the stores close on shutdown (e.g. let queued warehouse work finish). */
   beforeClose?: (() => Promise<void>) | undefined;
   /** Test seam: called for every route added, with its declared roles. */
@@ -83,7 +83,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       const handler = route.handler;
       const name = `${route.method} ${route.url}`;
       route.handler = function wrapped(this: unknown, request, reply) {
-        onHandler(name);
+        onHandler(name, request);
         return handler.call(this as never, request, reply);
       };
     });
@@ -99,13 +99,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.get('/api/openapi.json', { config: { roles: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
-  const modules: RouteModule[] = [
-    healthRoutes,
-    authRoutes(new LoginThrottle()),
-    auditRoutes,
-    ...options.routes,
-  ];
-  for (const module of modules) await module.register(app, options);
+  const platformModules: PlatformRouteModule[] = [healthRoutes, authRoutes(new LoginThrottle())];
+  const deps: PlatformDeps = { store: options.store, warehouse: options.warehouse };
+  for (const module of platformModules) await module.register(app, deps);
+  for (const module of [auditRoutes, ...options.routes]) await module.register(app);
   if (serveSpa && options.webDir) {
     await app.register(fastifyStatic, { root: path.resolve(options.webDir), prefix: '/', wildcard: false });
   }

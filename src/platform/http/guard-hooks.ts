@@ -3,7 +3,7 @@ import { resumeSession } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
 import type { RouteRoles } from './fastify-augment.ts';
 import { createRequestAccess, type MemberAccessPolicy } from './request-access.ts';
-import type { App, AppDeps } from './route-module.ts';
+import type { App, PlatformDeps } from './route-module.ts';
 
 export const sessionCookie = 'checkpoint_session';
 export const csrfHeader = 'x-csrf-token';
@@ -14,7 +14,7 @@ const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * routes are added); each request resolves its session, its role, and for
  * state-changing methods the CSRF token, and gets its access-checked store.
  */
-export function installGuards(app: App, deps: AppDeps, policy: MemberAccessPolicy): void {
+export function installGuards(app: App, deps: PlatformDeps, policy: MemberAccessPolicy): void {
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api') && route.config?.roles === undefined)
       throw new Error(`Route ${route.method} ${route.url} does not declare config.roles.`);
@@ -28,8 +28,7 @@ export function installGuards(app: App, deps: AppDeps, policy: MemberAccessPolic
     request.access = createRequestAccess({
       user,
       requestId: request.id,
-      db: deps.store.db,
-      warehouse: deps.warehouse,
+      stores: { db: deps.store.db, warehouse: deps.warehouse },
       policy,
     });
     const roles: RouteRoles | undefined = request.routeOptions.config?.roles;
@@ -48,7 +47,6 @@ export function installGuards(app: App, deps: AppDeps, policy: MemberAccessPolic
         memberId: null,
         resourceType: 'Route',
         resourceId: `${request.method} ${request.routeOptions.url ?? ''}`,
-        purpose: 'security',
         outcome: 'denied',
         detail: `role ${user.role} not allowed`,
       });

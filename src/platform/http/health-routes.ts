@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { RouteModule } from './route-module.ts';
+import type { PlatformRouteModule } from './route-module.ts';
 
 /** Liveness (the process answers) and readiness (both stores answer). */
-export const healthRoutes: RouteModule = {
+export const healthRoutes: PlatformRouteModule = {
   name: 'health',
   register(app, deps) {
     app.get(

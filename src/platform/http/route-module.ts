@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppConfig } from '../config.ts';
 import type { OpsStore } from '../db/ops-db.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 
@@ -14,15 +13,34 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
-/** What the server was built with; prefer `request.access` in handlers, which checks and audits. */
-export interface AppDeps {
+/** What the platform's own routes (sign-in, health) are built with; domain routes never see it. */
+export interface PlatformDeps {
   readonly store: OpsStore;
   readonly warehouse: Warehouse;
-  readonly config: Pick<AppConfig, 'dataDir'> & Partial<AppConfig>;
 }
 
-/** A domain's HTTP routes: `src/routes.ts` lists every module, and the server mounts them in that order. */
+/**
+ * A domain's HTTP routes: `src/routes.ts` lists every module, and the server mounts them in
+ * that order. `register` gets no store: a handler reaches member data only through
+ * `request.access`, which checks access and audits (see README.md in this folder).
+ */
 export interface RouteModule {
   readonly name: string;
-  register(app: App, deps: AppDeps): void | Promise<void>;
+  register(app: App): void | Promise<void>;
+}
+
+/** The platform's own route modules, which work below the access layer (sessions, readiness). */
+export interface PlatformRouteModule {
+  readonly name: string;
+  register(app: App, deps: PlatformDeps): void | Promise<void>;
+}
+
+/** A domain's route modules mounted as its one module, in order. */
+export function combineRoutes(name: string, modules: readonly RouteModule[]): RouteModule {
+  return {
+    name,
+    async register(app) {
+      for (const module of modules) await module.register(app);
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCase } from '../../outreach/cases/seed-case.ts';
 import { fixtureAsOf, seedMemberWithClaims } from '../../outreach/members/member-fixture.ts';
-import { buildTestApp, type TestApp, type TestUser } from './testing/test-app.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../testing/test-app.ts';
 
 const payloads = [
   "' OR '1'='1",

@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import { writeAuditEvent } from '../../platform/audit/audit-event.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { App, AppDeps } from '../../platform/http/route-module.ts';
-import { downloadLetterDelivery, openLetterDelivery } from '../store/letter-delivery-store.ts';
-import { loadLetter } from '../store/letter-store.ts';
+import type { App } from '../../platform/http/route-module.ts';
 import type { PrescriberServices } from './prescriber-services.ts';
 
 const token = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
@@ -19,7 +16,7 @@ const refusal = {
  * The prescriber's side of a secure link: opening it (recorded, does not use it up) and
  * downloading the letter once. Public by design: the unguessable token is the credential.
  */
-export function registerLetterLinkRoutes(app: App, deps: AppDeps, s: PrescriberServices): void {
+export function registerLetterLinkRoutes(app: App, s: PrescriberServices): void {
   app.get(
     '/api/letter-links/:token',
     {
@@ -31,7 +28,7 @@ export function registerLetterLinkRoutes(app: App, deps: AppDeps, s: PrescriberS
       },
     },
     async (request) => {
-      const found = await openLetterDelivery(s.db, request.params.token);
+      const found = await s.letterLinks.open(request.params.token);
       if (!found.ok)
         throw new AppError(found.reason === 'unknown' ? 'not_found' : 'forbidden', refusal[found.reason]);
       return { prescriberName: found.prescriberName, expiresAt: found.expiresAt.toISOString() };
@@ -42,24 +39,9 @@ export function registerLetterLinkRoutes(app: App, deps: AppDeps, s: PrescriberS
     '/api/letter-links/:token/download',
     { config: { roles: 'public' }, schema: { tags: ['letters'], params: token } },
     async (request, reply) => {
-      const got = await downloadLetterDelivery(s.db, request.params.token);
+      const got = await s.letterLinks.download(request.params.token, request.id);
       if (!got.ok)
         throw new AppError(got.reason === 'unknown' ? 'not_found' : 'forbidden', refusal[got.reason]);
-      const { members } = await loadLetter(s.db, got.letterId);
-      for (const m of members)
-        await writeAuditEvent(deps.store.db, {
-          actorId: null,
-          actorUsername: null,
-          actorRole: 'prescriber-link',
-          action: 'download',
-          memberId: m.member_id,
-          resourceType: 'Letter',
-          resourceId: got.letterId,
-          purpose: 'disclosure',
-          outcome: 'success',
-          requestId: request.id,
-          detail: null,
-        });
       return reply
         .type('application/pdf')
         .header('content-disposition', 'attachment; filename="prescriber-letter.pdf"')

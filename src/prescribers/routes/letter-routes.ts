@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { App, AppDeps } from '../../platform/http/route-module.ts';
+import type { RequestAccess } from '../../platform/http/request-access.ts';
+import type { App } from '../../platform/http/route-module.ts';
 import { generateLetters } from '../letters/generate-letters.ts';
 import { readMemberIdentities, readPart2ClaimIds } from '../letters/letter-warehouse.ts';
 import { collectMonitoring, rankPrescribers } from '../letters/prescriber-monitoring.ts';
@@ -11,7 +12,7 @@ import {
   loadLetter,
   readSentLetterReport,
 } from '../store/letter-store.ts';
-import type { PrescriberServices } from './prescriber-services.ts';
+import { prescriberDb } from '../store/lock-in-store.ts';
 import { idParam, isoDay, today } from './route-schemas.ts';
 
 const pharmacist = ['clinical_pharmacist'] as const;
@@ -46,7 +47,7 @@ function toSummary(l: Awaited<ReturnType<typeof listLetters>>[number]): z.output
 }
 
 /** Prescriber ranking, letter runs, the letters and what was sent to whom and why (RISK-RULES §8). */
-export function registerLetterRoutes(app: App, deps: AppDeps, s: PrescriberServices): void {
+export function registerLetterRoutes(app: App): void {
   app.get(
     '/api/prescribers/ranking',
     {
@@ -85,17 +86,13 @@ export function registerLetterRoutes(app: App, deps: AppDeps, s: PrescriberServi
       },
     },
     async (request) => {
-      const prescribers = rankPrescribers(await collectMonitoring(deps.warehouse, request.query.asOf));
-      await request.access.audit({
-        action: 'search',
-        memberId: null,
-        resourceType: 'PrescriberRanking',
-        resourceId: request.query.asOf,
-        purpose: 'operations',
-        outcome: 'success',
-        detail: `${prescribers.length} prescribers`,
-      });
-      return { asOf: request.query.asOf, prescribers };
+      const { asOf } = request.query;
+      const prescribers = await request.access.operation(
+        { action: 'search', resourceType: 'PrescriberRanking', resourceId: asOf },
+        async ({ warehouse }) => rankPrescribers(await collectMonitoring(warehouse, asOf)),
+        (found) => `${found.length} prescribers`,
+      );
+      return { asOf, prescribers };
     },
   );
 
@@ -125,22 +122,20 @@ export function registerLetterRoutes(app: App, deps: AppDeps, s: PrescriberServi
       },
     },
     async (request, reply) => {
-      const snapshot = await collectMonitoring(deps.warehouse, request.body.asOf);
-      const result = await generateLetters(deps.store.db, snapshot, {
-        by: request.access.requireUser().userId,
-        today: today(),
-        identities: await readMemberIdentities(deps.warehouse, [...snapshot.highRisk]),
-        part2ClaimIds: await readPart2ClaimIds(deps.warehouse),
-      });
-      await request.access.audit({
-        action: 'create',
-        memberId: null,
-        resourceType: 'LetterRun',
-        resourceId: result.runId,
-        purpose: 'operations',
-        outcome: 'success',
-        detail: `${result.counts.letters} letters, ${result.counts.suppressed} suppressed`,
-      });
+      const by = request.access.requireUser().userId;
+      const result = await request.access.operation(
+        { action: 'create', resourceType: 'LetterRun', resourceId: request.body.asOf },
+        async ({ db, warehouse }) => {
+          const snapshot = await collectMonitoring(warehouse, request.body.asOf);
+          return generateLetters(db, snapshot, {
+            by,
+            today: today(),
+            identities: await readMemberIdentities(warehouse, [...snapshot.highRisk]),
+            part2ClaimIds: await readPart2ClaimIds(warehouse),
+          });
+        },
+        (r) => `run ${r.runId}: ${r.counts.letters} letters, ${r.counts.suppressed} suppressed`,
+      );
       // Each letter is a new record of member data: one audit event per member and letter.
       for (const letter of result.letters)
         for (const memberId of letter.memberIds)
@@ -149,8 +144,6 @@ export function registerLetterRoutes(app: App, deps: AppDeps, s: PrescriberServi
             memberId,
             resourceType: 'Letter',
             resourceId: letter.letterId,
-            purpose: 'operations',
-            outcome: 'success',
             detail: `letter to prescriber ${letter.prescriberNpi}`,
           });
       return reply
@@ -177,7 +170,8 @@ export function registerLetterRoutes(app: App, deps: AppDeps, s: PrescriberServi
         ...(request.query.runId ? { runId: request.query.runId } : {}),
         ...(request.query.status ? { status: request.query.status } : {}),
       };
-      return { items: (await listLetters(s.db, filter)).map(toSummary) };
+      const letters = await request.access.nonMember(({ db }) => listLetters(prescriberDb(db), filter));
+      return { items: letters.map(toSummary) };
     },
   );
 
@@ -221,20 +215,20 @@ export function registerLetterRoutes(app: App, deps: AppDeps, s: PrescriberServi
       },
     },
     async (request) => {
-      const { letter, members } = await loadLetter(s.db, request.params.letterId);
-      const events = await listLetterEvents(s.db, letter.letter_id);
-      const suppressed = (await listSuppressions(s.db, letter.run_id)).filter(
-        (x) => x.prescriber_npi === letter.prescriber_npi,
+      const { letterId } = request.params;
+      const { letter, members, events, suppressed } = await request.access.operation(
+        { action: 'read', resourceType: 'Letter', resourceId: letterId },
+        async ({ db: ops }) => {
+          const db = prescriberDb(ops);
+          const { letter, members } = await loadLetter(db, letterId);
+          const events = await listLetterEvents(db, letter.letter_id);
+          const suppressed = (await listSuppressions(db, letter.run_id)).filter(
+            (x) => x.prescriber_npi === letter.prescriber_npi,
+          );
+          return { letter, members, events, suppressed };
+        },
       );
-      for (const m of members)
-        await request.access.audit({
-          action: 'read',
-          memberId: m.member_id,
-          resourceType: 'Letter',
-          resourceId: letter.letter_id,
-          purpose: 'operations',
-          outcome: 'success',
-        });
+      await auditEachMember(request.access, members, { action: 'read', resourceType: 'Letter', letterId });
       return {
         letter: toSummary(letter),
         members: members.map((m) => ({
@@ -264,16 +258,12 @@ export function registerLetterRoutes(app: App, deps: AppDeps, s: PrescriberServi
     '/api/letters/:letterId/pdf',
     { config: { roles: readers }, schema: { tags: ['letters'], params: z.object({ letterId: idParam }) } },
     async (request, reply) => {
-      const { letter, members } = await loadLetter(s.db, request.params.letterId);
-      for (const m of members)
-        await request.access.audit({
-          action: 'read',
-          memberId: m.member_id,
-          resourceType: 'LetterPdf',
-          resourceId: letter.letter_id,
-          purpose: 'operations',
-          outcome: 'success',
-        });
+      const { letterId } = request.params;
+      const { letter, members } = await request.access.operation(
+        { action: 'read', resourceType: 'LetterPdf', resourceId: letterId },
+        ({ db }) => loadLetter(prescriberDb(db), letterId),
+      );
+      await auditEachMember(request.access, members, { action: 'read', resourceType: 'LetterPdf', letterId });
       return reply
         .type('application/pdf')
         .header('content-disposition', 'inline; filename="prescriber-letter.pdf"')
@@ -301,23 +291,27 @@ export function registerLetterRoutes(app: App, deps: AppDeps, s: PrescriberServi
       },
     },
     async (request) => {
-      const { letter, members } = await loadLetter(s.db, request.params.letterId);
+      const { letterId } = request.params;
       const by = request.access.requireUser().userId;
-      const d = await createLetterDelivery(s.db, letter.letter_id, {
-        recipient: request.body.recipient,
-        expiresInHours: request.body.expiresInHours,
-        by,
+      const { letter, members, d } = await request.access.operation(
+        { action: 'disclose', resourceType: 'Letter', resourceId: letterId },
+        async ({ db: ops }) => {
+          const db = prescriberDb(ops);
+          const { letter, members } = await loadLetter(db, letterId);
+          const d = await createLetterDelivery(db, letter.letter_id, {
+            recipient: request.body.recipient,
+            expiresInHours: request.body.expiresInHours,
+            by,
+          });
+          return { letter, members, d };
+        },
+      );
+      await auditEachMember(request.access, members, {
+        action: 'disclose',
+        resourceType: 'Letter',
+        letterId,
+        detail: `secure link to prescriber ${letter.prescriber_npi}`,
       });
-      for (const m of members)
-        await request.access.audit({
-          action: 'disclose',
-          memberId: m.member_id,
-          resourceType: 'Letter',
-          resourceId: letter.letter_id,
-          purpose: 'disclosure',
-          outcome: 'success',
-          detail: `secure link to prescriber ${letter.prescriber_npi}`,
-        });
       // The token is in the path, never a query string, and is shown only this once.
       return {
         deliveryId: d.deliveryId,
@@ -355,16 +349,12 @@ export function registerLetterRoutes(app: App, deps: AppDeps, s: PrescriberServi
       },
     },
     async (request) => {
-      const rows = await readSentLetterReport(s.db, request.query.from, request.query.to);
-      await request.access.audit({
-        action: 'search',
-        memberId: null,
-        resourceType: 'LetterReport',
-        resourceId: `${request.query.from}..${request.query.to}`,
-        purpose: 'operations',
-        outcome: 'success',
-        detail: `${rows.length} rows`,
-      });
+      const { from, to } = request.query;
+      const rows = await request.access.operation(
+        { action: 'search', resourceType: 'LetterReport', resourceId: `${from}..${to}` },
+        ({ db }) => readSentLetterReport(prescriberDb(db), from, to),
+        (found) => `${found.length} rows`,
+      );
       return {
         items: rows.map((r) => ({
           letterId: r.letter_id,
@@ -381,4 +371,20 @@ export function registerLetterRoutes(app: App, deps: AppDeps, s: PrescriberServi
       };
     },
   );
+}
+
+/** One audit event for each member a letter names: reading or sending it touches each one's data. */
+async function auditEachMember(
+  access: RequestAccess,
+  members: ReadonlyArray<{ member_id: string }>,
+  event: { action: string; resourceType: string; letterId: string; detail?: string },
+): Promise<void> {
+  for (const m of members)
+    await access.audit({
+      action: event.action,
+      memberId: m.member_id,
+      resourceType: event.resourceType,
+      resourceId: event.letterId,
+      detail: event.detail ?? null,
+    });
 }

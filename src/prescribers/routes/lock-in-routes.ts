@@ -1,11 +1,17 @@
 import { z } from 'zod';
-import type { App, AppDeps } from '../../platform/http/route-module.ts';
-import { evaluateMembers } from '../../risk/evaluate-members.ts';
+import type { App } from '../../platform/http/route-module.ts';
+import { evaluateMembers } from '../../risk/index.ts';
 import { renderInitialNotice, renderSecondNotice } from '../lock-in/lock-in-notice-pdf.ts';
 import { applyLockInCommand, createLockInProposal, runLockInDailyJob } from '../lock-in/lock-in-service.ts';
 import { readMemberMailing, readNamesOf } from '../lock-in/member-mailing.ts';
 import { findReviewCandidates } from '../lock-in/review-candidates.ts';
-import { listLockInEvents, listLockIns, listMemberLockIns, loadLockIn } from '../store/lock-in-store.ts';
+import {
+  listLockInEvents,
+  listLockIns,
+  listMemberLockIns,
+  lockInResolver,
+  prescriberDb,
+} from '../store/lock-in-store.ts';
 import { loadLockInNotice, saveLockInNotice } from '../store/notice-store.ts';
 import type { PrescriberServices } from './prescriber-services.ts';
 import {
@@ -20,9 +26,19 @@ import {
 
 const pharmacist = ['clinical_pharmacist'] as const;
 const readers = ['clinical_pharmacist', 'supervisor'] as const;
+/** A member with a lock-in in one of these states is not proposed again. */
+const openStates = [
+  'proposed',
+  'decided',
+  'initial_notice_sent',
+  'second_notice_sent',
+  'active',
+  'extended',
+  'appealed',
+] as const;
 
 /** The lock-in review queue, decisions, transitions, notices and the daily job (RISK-RULES §9). */
-export function registerLockInRoutes(app: App, deps: AppDeps, s: PrescriberServices): void {
+export function registerLockInRoutes(app: App, s: PrescriberServices): void {
   app.post(
     '/api/lock-ins/review',
     {
@@ -37,37 +53,23 @@ export function registerLockInRoutes(app: App, deps: AppDeps, s: PrescriberServi
     },
     async (request) => {
       const { asOf } = request.body;
-      const candidates = findReviewCandidates(await evaluateMembers(deps.warehouse, { asOf }), asOf);
-      const open = new Set(
-        (
-          await listLockIns(s.db, [
-            'proposed',
-            'decided',
-            'initial_notice_sent',
-            'second_notice_sent',
-            'active',
-            'extended',
-            'appealed',
-          ])
-        ).map((l) => l.memberId),
-      );
       const by = request.access.requireUser().userId;
-      let proposed = 0;
-      for (const c of candidates) {
-        if (open.has(c.memberId)) continue;
-        await createLockInProposal(s.db, c.memberId, c.evidence, today(), by);
-        proposed++;
-      }
-      await request.access.audit({
-        action: 'create',
-        memberId: null,
-        resourceType: 'LockInReview',
-        resourceId: asOf,
-        purpose: 'operations',
-        outcome: 'success',
-        detail: `${proposed} proposed`,
-      });
-      return { candidates: candidates.length, proposed, alreadyOpen: candidates.length - proposed };
+      return request.access.operation(
+        { action: 'create', resourceType: 'LockInReview', resourceId: asOf },
+        async ({ db: ops, warehouse }) => {
+          const db = prescriberDb(ops);
+          const candidates = findReviewCandidates(await evaluateMembers(warehouse, { asOf }), asOf);
+          const open = new Set((await listLockIns(db, openStates)).map((l) => l.memberId));
+          let proposed = 0;
+          for (const c of candidates) {
+            if (open.has(c.memberId)) continue;
+            await createLockInProposal(db, c.memberId, c.evidence, today(), by);
+            proposed++;
+          }
+          return { candidates: candidates.length, proposed, alreadyOpen: candidates.length - proposed };
+        },
+        (r) => `${r.proposed} proposed`,
+      );
     },
   );
 
@@ -82,16 +84,11 @@ export function registerLockInRoutes(app: App, deps: AppDeps, s: PrescriberServi
       },
     },
     async (request) => {
-      const items = await listLockIns(s.db, request.query.state ? [request.query.state] : []);
-      await request.access.audit({
-        action: 'search',
-        memberId: null,
-        resourceType: 'LockIn',
-        resourceId: null,
-        purpose: 'operations',
-        outcome: 'success',
-        detail: `${items.length} lock-ins`,
-      });
+      const items = await request.access.operation(
+        { action: 'search', resourceType: 'LockIn' },
+        ({ db }) => listLockIns(prescriberDb(db), request.query.state ? [request.query.state] : []),
+        (found) => `${found.length} lock-ins`,
+      );
       return { items };
     },
   );
@@ -106,17 +103,16 @@ export function registerLockInRoutes(app: App, deps: AppDeps, s: PrescriberServi
         response: { 200: z.object({ lockIn: lockInView, events: z.array(lockInEventView) }) },
       },
     },
-    async (request) => {
-      const lockIn = await loadLockIn(s.db, request.params.lockInId);
-      return request.access.member(
-        lockIn.memberId,
-        { action: 'read', resourceType: 'LockIn', resourceId: lockIn.id },
-        async () => ({
+    async (request) =>
+      request.access.resource(
+        lockInResolver,
+        request.params.lockInId,
+        'read',
+        async ({ lockIn }, _grant, { db }) => ({
           lockIn,
-          events: await listLockInEvents(s.db, lockIn.id),
+          events: await listLockInEvents(prescriberDb(db), lockIn.id),
         }),
-      );
-    },
+      ),
   );
 
   app.post(
@@ -131,32 +127,34 @@ export function registerLockInRoutes(app: App, deps: AppDeps, s: PrescriberServi
       },
     },
     async (request) => {
-      const current = await loadLockIn(s.db, request.params.lockInId);
       const on = request.body.on ?? today();
       const by = request.access.requireUser().userId;
-      const lockIn = await request.access.member(
-        current.memberId,
-        { action: 'update', resourceType: 'LockIn', resourceId: current.id },
-        async () => {
-          const next = await applyLockInCommand(s.db, current.id, request.body.command, on, by, (l) =>
+      const { command } = request.body;
+      const lockIn = await request.access.resource(
+        lockInResolver,
+        request.params.lockInId,
+        'update',
+        async ({ lockIn: current }, _grant, { db: ops, warehouse }) => {
+          const db = prescriberDb(ops);
+          const next = await applyLockInCommand(db, current.id, command, on, by, (l) =>
             s.pharmacyCheck.lockInChanged(l),
           );
-          if (next.state === 'initial_notice_sent' && request.body.command.kind === 'send_initial_notice')
+          if (next.state === 'initial_notice_sent' && command.kind === 'send_initial_notice')
             await saveLockInNotice(
-              s.db,
+              db,
               next.id,
               'initial',
               on,
-              await renderInitialNotice(next, await readMemberMailing(deps.warehouse, next.memberId)),
+              await renderInitialNotice(next, await readMemberMailing(warehouse, next.memberId)),
             );
-          if (request.body.command.kind === 'send_second_notice') {
-            const names = await readNamesOf(deps.warehouse, [next.pharmacyNpi, next.prescriberNpi]);
+          if (command.kind === 'send_second_notice') {
+            const names = await readNamesOf(warehouse, [next.pharmacyNpi, next.prescriberNpi]);
             await saveLockInNotice(
-              s.db,
+              db,
               next.id,
               'second',
               on,
-              await renderSecondNotice(next, await readMemberMailing(deps.warehouse, next.memberId), names),
+              await renderSecondNotice(next, await readMemberMailing(warehouse, next.memberId), names),
             );
           }
           return next;
@@ -176,11 +174,11 @@ export function registerLockInRoutes(app: App, deps: AppDeps, s: PrescriberServi
       },
     },
     async (request, reply) => {
-      const lockIn = await loadLockIn(s.db, request.params.lockInId);
-      const pdf = await request.access.member(
-        lockIn.memberId,
-        { action: 'read', resourceType: 'LockInNotice', resourceId: lockIn.id },
-        () => loadLockInNotice(s.db, lockIn.id, request.params.kind),
+      const pdf = await request.access.resource(
+        lockInResolver,
+        request.params.lockInId,
+        { action: 'read', resourceType: 'LockInNotice' },
+        ({ lockIn }, _grant, { db }) => loadLockInNotice(prescriberDb(db), lockIn.id, request.params.kind),
       );
       return reply
         .type('application/pdf')
@@ -206,21 +204,15 @@ export function registerLockInRoutes(app: App, deps: AppDeps, s: PrescriberServi
         },
       },
     },
-    async (request) => {
-      const result = await runLockInDailyJob(s.db, request.body.today ?? today(), (l) =>
-        s.pharmacyCheck.lockInChanged(l),
-      );
-      await request.access.audit({
-        action: 'update',
-        memberId: null,
-        resourceType: 'LockInDailyJob',
-        resourceId: result.today,
-        purpose: 'operations',
-        outcome: 'success',
-        detail: `${result.activated} activated, ${result.expired} expired`,
-      });
-      return result;
-    },
+    async (request) =>
+      request.access.operation(
+        { action: 'update', resourceType: 'LockInDailyJob', resourceId: request.body.today ?? today() },
+        ({ db }) =>
+          runLockInDailyJob(prescriberDb(db), request.body.today ?? today(), (l) =>
+            s.pharmacyCheck.lockInChanged(l),
+          ),
+        (r) => `${r.activated} activated, ${r.expired} expired`,
+      ),
   );
 
   app.get(
@@ -237,8 +229,8 @@ export function registerLockInRoutes(app: App, deps: AppDeps, s: PrescriberServi
       request.access.member(
         request.params.memberId,
         { action: 'read', resourceType: 'LockIn' },
-        async () => ({
-          items: await listMemberLockIns(s.db, request.params.memberId),
+        async (_grant, { db }) => ({
+          items: await listMemberLockIns(prescriberDb(db), request.params.memberId),
         }),
       ),
   );

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, type TestUser } from '../../platform/http/testing/test-app.ts';
 import { builtinDrug } from '../../reference/builtin-drugs.ts';
 import { loadBuiltinReference } from '../../reference/load-builtin-reference.ts';
 import { addFill, addMember } from '../../risk/test-population.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../testing/test-app.ts';
 import { addPharmacyCheckClient } from '../pharmacy-check/pharmacy-check-clients.ts';
 import { prescriberDb } from '../store/lock-in-store.ts';
 

@@ -3,21 +3,22 @@ import { registerLetterLinkRoutes } from './letter-link-routes.ts';
 import { registerLetterRoutes } from './letter-routes.ts';
 import { registerLockInRoutes } from './lock-in-routes.ts';
 import { registerPharmacyCheckRoutes } from './pharmacy-check-routes.ts';
-import { createPrescriberServices } from './prescriber-services.ts';
+import type { PrescriberServices } from './prescriber-services.ts';
 
 /** Prescriber monitoring, letters, lock-in and the pharmacy check, with their shared in-memory services. */
-export const prescriberRoutes: RouteModule = {
-  name: 'prescribers',
-  register(app, deps) {
-    const services = createPrescriberServices(deps);
-    // Load the check's index before serving, so no claim waits on the warehouse or the store.
-    app.addHook('onReady', async () => {
-      await services.pharmacyCheck.index();
-    });
-    app.addHook('onClose', () => services.close());
-    registerLetterRoutes(app, deps, services);
-    registerLetterLinkRoutes(app, deps, services);
-    registerLockInRoutes(app, deps, services);
-    registerPharmacyCheckRoutes(app, services);
-  },
-};
+export function prescriberRoutes(services: PrescriberServices): RouteModule {
+  return {
+    name: 'prescribers',
+    register(app) {
+      // Load the check's index before serving, so no claim waits on the warehouse or the store.
+      app.addHook('onReady', async () => {
+        await services.pharmacyCheck.index();
+      });
+      app.addHook('onClose', () => services.close());
+      registerLetterRoutes(app);
+      registerLetterLinkRoutes(app, services);
+      registerLockInRoutes(app, services);
+      registerPharmacyCheckRoutes(app, services);
+    },
+  };
+}

@@ -1,27 +1,33 @@
-import type { AppDeps } from '../../platform/http/route-module.ts';
+import type { DataStores } from '../../platform/http/request-access.ts';
+import { LetterLinks } from '../letters/letter-links.ts';
 import { PharmacyClientKeys } from '../pharmacy-check/pharmacy-check-clients.ts';
 import { PharmacyCheckLog } from '../pharmacy-check/pharmacy-check-log.ts';
 import { PharmacyCheckService } from '../pharmacy-check/pharmacy-check-service.ts';
-import { type PrescriberDb, prescriberDb } from '../store/lock-in-store.ts';
+import { prescriberDb } from '../store/lock-in-store.ts';
 
-/** What the prescribers routes share within one running app. */
+/**
+ * What the prescribers routes share within one running app: services that answer callers
+ * without a session (pharmacy systems, prescribers' links) and keep their own store handle
+ * private, so no handler reaches the store through them.
+ */
 export interface PrescriberServices {
-  db: PrescriberDb;
-  pharmacyCheck: PharmacyCheckService;
-  clientKeys: PharmacyClientKeys;
-  checkLog: PharmacyCheckLog;
+  readonly pharmacyCheck: PharmacyCheckService;
+  readonly clientKeys: PharmacyClientKeys;
+  readonly checkLog: PharmacyCheckLog;
+  readonly letterLinks: LetterLinks;
+  /** Stops timers and writes the queued check log. */
+  close(): Promise<void>;
 }
 
-/** Builds the shared services for an app; `close` stops timers and writes the queued check log. */
-export function createPrescriberServices(deps: AppDeps): PrescriberServices & { close(): Promise<void> } {
-  const db = prescriberDb(deps.store.db);
-  const pharmacyCheck = new PharmacyCheckService(deps.store.db, deps.warehouse);
-  const checkLog = new PharmacyCheckLog(deps.store.db);
+/** Builds the shared services for an app (at the composition layer, which holds the stores). */
+export function createPrescriberServices(stores: DataStores): PrescriberServices {
+  const pharmacyCheck = new PharmacyCheckService(stores.db, stores.warehouse);
+  const checkLog = new PharmacyCheckLog(stores.db);
   return {
-    db,
     pharmacyCheck,
-    clientKeys: new PharmacyClientKeys(db),
+    clientKeys: new PharmacyClientKeys(prescriberDb(stores.db)),
     checkLog,
+    letterLinks: new LetterLinks(stores.db),
     async close() {
       pharmacyCheck.close();
       await checkLog.flush();

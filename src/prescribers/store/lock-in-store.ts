@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { ResourceResolver } from '../../platform/http/request-access.ts';
 import type { LockIn, LockInEvent, LockInState } from '../lock-in/lock-in-types.ts';
 import type { LockInTable, PrescriberTables } from './prescriber-tables.ts';
 import { withWriteLock } from './write-lock.ts';
@@ -194,3 +195,16 @@ export async function listLockInEvents(db: PrescriberDb, id: string): Promise<Lo
     detail: r.detail,
   }));
 }
+
+/** A lock-in resolves to its member; the handler gets the lock-in it found. */
+export const lockInResolver: ResourceResolver<{ memberId: string; lockIn: LockIn }> = {
+  resourceType: 'LockIn',
+  notFound: 'There is no such lock-in.',
+  async resolve({ db }, id) {
+    const lockIn = await loadLockIn(prescriberDb(db), id).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'not_found') return undefined;
+      throw error;
+    });
+    return lockIn && { memberId: lockIn.memberId, lockIn };
+  },
+};

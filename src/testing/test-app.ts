@@ -1,20 +1,20 @@
 import { Writable } from 'node:stream';
-import { ensureWarehouseSchema } from '../../../claims/warehouse-schema.ts';
-import { migrations } from '../../../migrations.ts';
-import { ensureReferenceSchema } from '../../../reference/reference-schema.ts';
-import { createServerApp } from '../../../server.ts';
-import type { Role } from '../../auth/roles.ts';
-import { addUser } from '../../auth/users.ts';
-import { migrateOpsStore } from '../../db/migrate.ts';
-import { openOpsStore } from '../../db/open-ops-store.ts';
-import type { OpsStore } from '../../db/ops-db.ts';
-import { openTestOpsStore } from '../../db/testing/template-store.ts';
-import { createLogger } from '../../logger.ts';
-import { openDuckDbWarehouse } from '../../warehouse/duckdb/duckdb-warehouse.ts';
-import type { Warehouse } from '../../warehouse/warehouse.ts';
-import type { RouteRoles } from '../fastify-augment.ts';
-import { sessionCookie } from '../guard-hooks.ts';
-import type { App } from '../route-module.ts';
+import { ensureWarehouseSchema } from '../claims/warehouse-schema.ts';
+import { migrations } from '../migrations.ts';
+import type { Role } from '../platform/auth/roles.ts';
+import { addUser } from '../platform/auth/users.ts';
+import { migrateOpsStore } from '../platform/db/migrate.ts';
+import { openOpsStore } from '../platform/db/open-ops-store.ts';
+import type { OpsStore } from '../platform/db/ops-db.ts';
+import { openTestOpsStore } from '../platform/db/testing/template-store.ts';
+import type { RouteRoles } from '../platform/http/fastify-augment.ts';
+import { sessionCookie } from '../platform/http/guard-hooks.ts';
+import type { App } from '../platform/http/route-module.ts';
+import { createLogger } from '../platform/logger.ts';
+import { openDuckDbWarehouse } from '../platform/warehouse/duckdb/duckdb-warehouse.ts';
+import type { Warehouse } from '../platform/warehouse/warehouse.ts';
+import { ensureReferenceSchema } from '../reference/reference-schema.ts';
+import { createServerApp } from '../server.ts';
 
 /** A signed-in test user: spread `headers` into `app.inject` (cookie and CSRF token). */
 export interface TestUser {
@@ -32,6 +32,8 @@ export interface TestApp {
   warehouse: Warehouse;
   /** `METHOD /url-pattern` of every handler that started, in order (to prove a denied handler never ran). */
   handlerCalls: string[];
+  /** The members of `request.access` each handler was given, in order (to prove it holds no store handle). */
+  accessKeys: string[][];
   /** Every route of the app with the roles it declares. */
   routeTable: Array<{ method: string; url: string; roles: RouteRoles | undefined }>;
   /** Every log line written, as text (to prove member data stays out of the log). */
@@ -69,13 +71,16 @@ export async function buildTestApp(
     },
   });
   const handlerCalls: string[] = [];
+  const accessKeys: string[][] = [];
   const routeTable: TestApp['routeTable'] = [];
   const app = await createServerApp({
     store,
     warehouse,
-    config: { dataDir: '.tmp/test' },
     logger: createLogger(options.logLevel ?? 'info', sink),
-    onHandler: (route) => handlerCalls.push(route),
+    onHandler: (route, request) => {
+      handlerCalls.push(route);
+      accessKeys.push(Object.keys(request.access));
+    },
     onRouteAdded: (route) => routeTable.push(route),
   });
   await app.ready();
@@ -84,6 +89,7 @@ export async function buildTestApp(
     store,
     warehouse,
     handlerCalls,
+    accessKeys,
     routeTable,
     logLines,
     async logIn(role, extra = {}) {

@@ -1,0 +1,2 @@
+/** What other domains and the composition layer use of privacy. */
+export { activeConsentExists, findDisclosureConsents } from './active-consent.ts';
