@@ -26,7 +26,7 @@ export default defineConfig({
         },
       },
       {
-        // The same store tests again on a throwaway PostgreSQL server (issue 4: both stores).
+        // The same store tests again on a throwaway PostgreSQL server (both stores).
         extends: true,
         test: {
           name: 'postgres',

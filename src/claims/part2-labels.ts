@@ -1,6 +1,5 @@
 import type { SqlParam, Warehouse } from '../platform/warehouse/warehouse.ts';
-import { ensureReferenceSchema } from '../reference/reference-schema.ts';
-import { type CodeSet, diagnosisSets, otpServices } from '../reference/value-sets.ts';
+import { type CodeSet, diagnosisSets, ensureReferenceSchema, otpServices } from '../reference/index.ts';
 
 /** The drug classes whose fills are MOUD and so reveal a substance-use disorder (RISK-RULES §4). */
 const moudClasses = ['buprenorphine', 'naltrexone'];

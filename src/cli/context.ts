@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ensureWarehouseSchema } from '../claims/warehouse-schema.ts';
+import { ensureWarehouseSchema } from '../claims/index.ts';
 import { type AppConfig, configFromEnv, parseConfig } from '../platform/config.ts';
 import { openWarehouse } from '../platform/warehouse/open-warehouse.ts';
 import type { Warehouse } from '../platform/warehouse/warehouse.ts';

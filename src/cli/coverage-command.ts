@@ -1,8 +1,5 @@
 import { Command } from 'commander';
-import { checkParity } from '../coverage/plans/check-parity.ts';
-import { describeParity } from '../coverage/plans/describe-parity.ts';
-import { loadPlanFile } from '../coverage/plans/load-plans.ts';
-import { savePlans, seedDemoCoverage } from '../coverage/store/plan-store.ts';
+import { checkParity, describeParity, loadPlanFile, savePlans, seedDemoCoverage } from '../coverage/index.ts';
 import { openMigratedOpsStore } from '../server.ts';
 import { cliContext } from './context.ts';
 import { runAction } from './run-action.ts';

@@ -2,12 +2,12 @@ import cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { z } from 'zod';
 import { AppError } from '../platform/errors.ts';
-import { generatePopulationParallel } from '../synth/generate-parallel.ts';
 import {
   generatePopulation,
+  generatePopulationParallel,
   type PopulationOptions,
   type PopulationSummary,
-} from '../synth/generate-population.ts';
+} from '../synth/index.ts';
 import { runAction } from './run-action.ts';
 
 const isoDate = z

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import { AppError } from '../platform/errors.ts';
 import type { Warehouse } from '../platform/warehouse/warehouse.ts';
-import { loadBuiltinReference } from '../reference/load-builtin-reference.ts';
+import { loadBuiltinReference } from '../reference/index.ts';
 import {
   type CandidateDisposer,
   ensureRiskSchema,

@@ -2,9 +2,8 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { z } from 'zod';
-import { ingestPaths } from '../claims/ingest/ingest-paths.ts';
-import type { FileSummary, IngestListener, IngestSummary } from '../claims/ingest/ingest-types.ts';
-import { listRejections, writeRejections } from '../claims/ingest/rejections.ts';
+import type { FileSummary, IngestListener, IngestSummary } from '../claims/index.ts';
+import { ingestPaths, listRejections, writeRejections } from '../claims/index.ts';
 import { cliContext } from './context.ts';
 import { runAction } from './run-action.ts';
 

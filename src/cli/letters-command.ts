@@ -4,9 +4,12 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import { writeAuditEvent } from '../platform/audit/audit-event.ts';
 import { AppError, issuesFromZod } from '../platform/errors.ts';
-import { generateLetters } from '../prescribers/letters/generate-letters.ts';
-import { readMemberIdentities, readPart2ClaimIds } from '../prescribers/letters/letter-warehouse.ts';
-import { collectMonitoring } from '../prescribers/letters/prescriber-monitoring.ts';
+import {
+  collectMonitoring,
+  generateLetters,
+  readMemberIdentities,
+  readPart2ClaimIds,
+} from '../prescribers/index.ts';
 import { openMigratedOpsStore } from '../server.ts';
 import { cliContext } from './context.ts';
 import { prepareWarehouse } from './identify-command.ts';

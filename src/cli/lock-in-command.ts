@@ -1,11 +1,15 @@
 import { Command } from 'commander';
 import { z } from 'zod';
 import { AppError, issuesFromZod } from '../platform/errors.ts';
-import { createLockInProposal, runLockInDailyJob } from '../prescribers/lock-in/lock-in-service.ts';
-import { findReviewCandidates } from '../prescribers/lock-in/review-candidates.ts';
-import { addPharmacyCheckClient } from '../prescribers/pharmacy-check/pharmacy-check-clients.ts';
-import { listLockIns, prescriberDb } from '../prescribers/store/lock-in-store.ts';
-import { evaluateMembers } from '../risk/evaluate-members.ts';
+import {
+  addPharmacyCheckClient,
+  createLockInProposal,
+  findReviewCandidates,
+  listLockIns,
+  prescriberDb,
+  runLockInDailyJob,
+} from '../prescribers/index.ts';
+import { evaluateMembers } from '../risk/index.ts';
 import { openMigratedOpsStore } from '../server.ts';
 import { cliContext } from './context.ts';
 import { prepareWarehouse } from './identify-command.ts';

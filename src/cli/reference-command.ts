@@ -2,10 +2,15 @@ import fs from 'node:fs';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { AppError } from '../platform/errors.ts';
-import { importReferenceFile, referenceFormats } from '../reference/import-reference.ts';
-import type { ImportSummary } from '../reference/import-result.ts';
-import { loadBuiltinReference } from '../reference/load-builtin-reference.ts';
-import { describeReference, formatImportSummary, formatRejectsCsv } from '../reference/reference-report.ts';
+import type { ImportSummary } from '../reference/index.ts';
+import {
+  describeReference,
+  formatImportSummary,
+  formatRejectsCsv,
+  importReferenceFile,
+  loadBuiltinReference,
+  referenceFormats,
+} from '../reference/index.ts';
 import { cliContext } from './context.ts';
 import { runAction } from './run-action.ts';
 

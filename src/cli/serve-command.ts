@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import { AppError, issuesFromZod } from '../platform/errors.ts';
 import { createLogger } from '../platform/logger.ts';
-import { ensureReferenceSchema } from '../reference/reference-schema.ts';
+import { ensureReferenceSchema } from '../reference/index.ts';
 import { createServerApp, openMigratedOpsStore, serveUntilSignal } from '../server.ts';
 import { cliContext } from './context.ts';
 import { runAction } from './run-action.ts';

@@ -1,5 +1,5 @@
 /**
- * The eight focus markets of RISK-RULES §2 (seed 001, footnote 1). County FIPS
+ * The eight focus markets of RISK-RULES §2. County FIPS
  * decides first, then ZIP3, then the state; anything else is `other`.
  */
 export const focusMarkets = ['CT', 'MD', 'NJ', 'VA', 'CHICAGO', 'NYC', 'PHILADELPHIA', 'DC'] as const;

@@ -1,6 +1,6 @@
 import { AppError } from '../platform/errors.ts';
 import type { Warehouse } from '../platform/warehouse/warehouse.ts';
-import { dailyMme, roundMme } from '../reference/daily-mme.ts';
+import { dailyMme, roundMme } from '../reference/index.ts';
 import type { FactorSet } from './risk-config.ts';
 
 export interface MmeQuestion {

@@ -1,6 +1,6 @@
 import { addDays, daysBetween } from '../platform/calendar/iso-days.ts';
 import type { Warehouse } from '../platform/warehouse/warehouse.ts';
-import { roundMme } from '../reference/daily-mme.ts';
+import { roundMme } from '../reference/index.ts';
 import { fillSteps } from './fill-steps.ts';
 import { parseRiskConfig, type RiskConfig } from './risk-config.ts';
 import { withRuleLock } from './rule-lock.ts';

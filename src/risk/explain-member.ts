@@ -1,6 +1,6 @@
 import { addDays } from '../platform/calendar/iso-days.ts';
 import type { Warehouse } from '../platform/warehouse/warehouse.ts';
-import { roundMme } from '../reference/daily-mme.ts';
+import { roundMme } from '../reference/index.ts';
 import { type DailyMme, sumDailyMme } from './daily-mme-series.ts';
 import { readMemberMetrics } from './read-metrics.ts';
 import { parseRiskConfig, type RiskConfig } from './risk-config.ts';

@@ -7,6 +7,7 @@ import { recordRun } from './record-run.ts';
 import { hashRiskConfig, parseRiskConfig, type RiskConfig, ruleVersion } from './risk-config.ts';
 import type { Candidate, Disposition } from './risk-types.ts';
 import { withRuleLock } from './rule-lock.ts';
+import type { IdentifyResult, WorklistEntry } from './run-result.ts';
 import { runRules } from './run-rules.ts';
 
 export interface IdentifyOptions {
@@ -18,20 +19,6 @@ export interface IdentifyOptions {
   record?: boolean;
   /** Called after each rule step with its duration (benchmarks, profiling). */
   onStep?: (step: string, ms: number) => void;
-}
-
-export interface WorklistEntry extends Candidate {
-  disposition: Disposition;
-  dispositionReason?: string;
-}
-
-export interface IdentifyResult extends RunHeader {
-  configHash: string;
-  startedAt: string;
-  durationMs: number;
-  dispositionSource: 'operational-store' | 'none';
-  counts: { membersEvaluated: number; eligible: number; candidates: number } & Record<Disposition, number>;
-  members: WorklistEntry[];
 }
 
 /**

@@ -7,13 +7,7 @@ export { computeDailyMme, type MmeAnswer, type MmeQuestion } from './compute-mme
 export { type DailyMme, dailyMmeSeries } from './daily-mme-series.ts';
 export { type EvaluateOptions, evaluateMembers } from './evaluate-members.ts';
 export { type ExplainedFill, explainMember, type MemberExplanation } from './explain-member.ts';
-export {
-  compareCandidates,
-  type IdentifyOptions,
-  type IdentifyResult,
-  identifyMembers,
-  type WorklistEntry,
-} from './identify-members.ts';
+export { compareCandidates, type IdentifyOptions, identifyMembers } from './identify-members.ts';
 export { loadRun } from './load-run.ts';
 export { type RecordedRisk, readDailyMme, readRecordedRisk, readRecordedRisks } from './recorded-risk.ts';
 export {
@@ -26,7 +20,15 @@ export {
   ruleVersion,
 } from './risk-config.ts';
 export { ensureRiskSchema } from './risk-schema.ts';
+export type { MemberMetrics } from './risk-types.ts';
 export * from './risk-types.ts';
+export {
+  type CodeDescription,
+  describeLatestRules,
+  describeRules,
+  type RuleCatalog,
+} from './rule-catalog.ts';
+export type { IdentifyResult, WorklistEntry } from './run-result.ts';
 export {
   formatWorklist,
   summarizeWorklist,

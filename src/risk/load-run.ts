@@ -1,9 +1,9 @@
 import { AppError } from '../platform/errors.ts';
 import type { Warehouse } from '../platform/warehouse/warehouse.ts';
-import type { IdentifyResult, WorklistEntry } from './identify-members.ts';
 import { ensureRiskSchema } from './risk-schema.ts';
 import type { ContextCode, Disposition, EmergencyKind, ExclusionCode, RiskFactorCode } from './risk-types.ts';
 import { riskFactorCodes } from './risk-types.ts';
+import type { IdentifyResult, WorklistEntry } from './run-result.ts';
 
 type RunRow = {
   run_id: string;

@@ -1,3 +1,4 @@
+import { emergencyDefinitions } from './emergencies/index.ts';
 import type { RuleStep } from './rule-step.ts';
 
 /**
@@ -59,11 +60,9 @@ export const medicalSteps: readonly RuleStep[] = [
     name: 'rk_emergency',
     sql: `
       select distinct h.member_id, h.claim_id, h.claim_date,
-             case h.hit when 'opioid_overdose' then 'OPIOID_OVERDOSE' when 'ed_visit' then 'ED_VISIT'
-                        when 'emergency_admission' then 'EMERGENCY_ADMISSION'
-                        else 'EMERGENCY_TRANSPORT' end as kind
+             case h.hit ${emergencyDefinitions.map((e) => `when '${e.hit}' then '${e.code}'`).join(' ')} end as kind
       from rk_medical_hit h cross join rk_param p
       where h.claim_date >= p.l90_start
-        and h.hit in ('opioid_overdose', 'ed_visit', 'emergency_admission', 'emergency_transport')`,
+        and h.hit in (${emergencyDefinitions.map((e) => `'${e.hit}'`).join(', ')})`,
   },
 ];

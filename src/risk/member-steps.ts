@@ -1,4 +1,14 @@
+import { factorColumns, opioidEpisodeSql, riskFactors } from './factors/index.ts';
 import type { RuleStep } from './rule-step.ts';
+
+/** The diagnosis factors' claim counts, from their code-set hits. */
+const counted = riskFactors.flatMap((f) => (f.claimCount ? [f.claimCount] : []));
+const claimCounts = counted
+  .map((c) => `count(distinct case when h.hit = '${c.hit}' then h.claim_id end) as ${c.column}`)
+  .join(',\n               ');
+const claimCountColumns = counted
+  .map((c) => `coalesce(h.${c.column}, 0) as ${c.column}`)
+  .join(',\n               ');
 
 /**
  * RISK-RULES §2, §5, §7: eligibility and market → per-member metrics with each
@@ -34,6 +44,7 @@ export const memberSteps: readonly RuleStep[] = [
       left join rk_market_in_scope s on s.market = l.market`,
   },
   {
+    // §5: each member's measures, the opioid episode, exclusions, and every factor's rule, value and outcome.
     name: 'rk_member',
     sql: `
       with active as (
@@ -41,9 +52,7 @@ export const memberSteps: readonly RuleStep[] = [
         union select member_filter from rk_param where member_filter is not null
       ), hits as (
         select h.member_id,
-               count(distinct case when h.hit = 'oud' then h.claim_id end) as oud_claims,
-               count(distinct case when h.hit = 'opioid_overdose' then h.claim_id end) as overdose_claims,
-               count(distinct case when h.hit = 'other_sud' then h.claim_id end) as other_sud_claims,
+               ${claimCounts},
                max(case when h.hit = 'cancer' then 1 else 0 end) as cancer,
                max(case when h.hit = 'sickle_cell' then 1 else 0 end) as sickle_cell,
                max(case when h.hit = 'hospice' then 1 else 0 end) as hospice,
@@ -71,8 +80,7 @@ export const memberSteps: readonly RuleStep[] = [
                coalesce(w.pharmacies, 0) as pharmacies,
                coalesce(s.opioid_days, 0) as l90_opioid_days, coalesce(s.avg_mme, 0) as l90_avg_mme,
                coalesce(y.opioid_days, 0) as w365_opioid_days, coalesce(y.avg_mme, 0) as w365_avg_mme,
-               coalesce(h.oud_claims, 0) as oud_claims, coalesce(h.overdose_claims, 0) as overdose_claims,
-               coalesce(h.other_sud_claims, 0) as other_sud_claims,
+               ${claimCountColumns},
                coalesce(h.cancer, 0) = 1 as cancer, coalesce(h.sickle_cell, 0) = 1 as sickle_cell,
                coalesce(h.hospice, 0) = 1 as hospice,
                coalesce(h.otp_recent, 0) = 1 or coalesce(f.moud_recent, 0) = 1 as on_moud,
@@ -87,54 +95,34 @@ export const memberSteps: readonly RuleStep[] = [
         left join hits h on h.member_id = a.member_id
         left join fills f on f.member_id = a.member_id
         left join emergencies e on e.member_id = a.member_id
+      ), ruled as (
+        select m.*, ${opioidEpisodeSql} as opioid_episode, m.cancer or m.sickle_cell or m.hospice as excluded
+        from measured m cross join rk_param p
+      ), judged as (
+        select m.*, ${riskFactors.map((f) => `(${f.ruleSql}) as ${factorColumns(f).rule}, cast(${f.valueSql} as double precision) as ${factorColumns(f).value}`).join(',\n               ')}
+        from ruled m cross join rk_param p
       )
-      select m.*,
-             m.opioid_fill_dates >= p.episode_min_fills and m.opioid_days_supply >= p.episode_min_days_supply
-               as opioid_episode,
-             m.opioid_fill_dates >= p.episode_min_fills and m.opioid_days_supply >= p.episode_min_days_supply
-               and m.avg_mme >= p.high_mme as high_mme_rule,
-             m.prescribers >= p.min_prescribers and m.pharmacies >= p.min_pharmacies as prescribers_rule,
-             m.opioid_fill_dates >= p.episode_min_fills and m.opioid_days_supply >= p.episode_min_days_supply
-               and m.benzo_fill_dates >= p.benzo_min_fills and m.overlap_days >= p.overlap_min_days
-               as overlap_rule,
-             m.opioid_days >= p.long_term_min_days as long_term_rule,
-             m.cancer or m.sickle_cell or m.hospice as excluded
-      from measured m cross join rk_param p`,
+      -- §5 Exclusions: the one place an exclusion removes the prescribing factors.
+      select m.*, ${riskFactors.map((f) => `m.${factorColumns(f).rule}${f.prescribing ? ' and not m.excluded' : ''} as ${factorColumns(f).met}`).join(',\n             ')}
+      from judged m`,
   },
   {
-    // §5: the factors each member has; an exclusion removes the four prescribing factors.
+    // §5: the factors each member has (the `_met` columns, exclusions applied), with the headline number.
     name: 'rk_member_factor',
-    sql: `
-      select member_id, 'OPIOID_OVERDOSE_HISTORY' as code, cast(overdose_claims as double precision) as value
-        from rk_member where overdose_claims > 0
-      union all select member_id, 'OUD_DIAGNOSIS', oud_claims from rk_member where oud_claims > 0
-      union all select member_id, 'HIGH_MME', avg_mme from rk_member where high_mme_rule and not excluded
-      union all select member_id, 'OPIOID_BENZO_OVERLAP', overlap_days from rk_member
-        where overlap_rule and not excluded
-      union all select member_id, 'MULTIPLE_PRESCRIBERS_PHARMACIES', prescribers from rk_member
-        where prescribers_rule and not excluded
-      union all select member_id, 'LONG_TERM_OPIOID', opioid_days from rk_member
-        where long_term_rule and not excluded
-      union all select member_id, 'OTHER_SUD_DIAGNOSIS', other_sud_claims from rk_member
-        where other_sud_claims > 0`,
+    sql: riskFactors
+      .map(
+        (f) =>
+          `select member_id, cast('${f.code}' as varchar) as code, ${factorColumns(f).value} as value
+           from rk_member where ${factorColumns(f).met}`,
+      )
+      .join('\n      union all '),
   },
   {
     // The claims that prove each factor a member has.
     name: 'rk_evidence',
     sql: `
       with proof as (
-        select member_id, 'HIGH_MME' as code, claim_id from rk_fill_window
-          where window_name = 'W180' and fill_kind = 'opioid'
-        union select member_id, 'LONG_TERM_OPIOID', claim_id from rk_fill_window
-          where window_name = 'W180' and fill_kind = 'opioid'
-        union select member_id, 'MULTIPLE_PRESCRIBERS_PHARMACIES', claim_id from rk_fill_window
-          where window_name = 'W180' and fill_kind = 'opioid' and filled_in_window
-        union select member_id, 'OPIOID_BENZO_OVERLAP', claim_id from rk_fill_window
-          where window_name = 'W180'
-        union select member_id, 'OUD_DIAGNOSIS', claim_id from rk_medical_hit where hit = 'oud'
-        union select member_id, 'OPIOID_OVERDOSE_HISTORY', claim_id from rk_medical_hit
-          where hit = 'opioid_overdose'
-        union select member_id, 'OTHER_SUD_DIAGNOSIS', claim_id from rk_medical_hit where hit = 'other_sud'
+        ${riskFactors.map((f) => `select member_id, cast('${f.code}' as varchar) as code, claim_id from (${f.evidenceSql}) e`).join('\n        union ')}
       )
       select f.member_id, f.code, e.claim_id
       from rk_member_factor f join proof e on e.member_id = f.member_id and e.code = f.code`,

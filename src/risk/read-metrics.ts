@@ -1,53 +1,15 @@
 import type { Warehouse } from '../platform/warehouse/warehouse.ts';
+import { factorColumns, riskFactors } from './factors/index.ts';
+import type { MemberRow } from './member-row.ts';
 import type { RiskConfig } from './risk-config.ts';
-import {
-  type ContextCode,
-  type Emergency,
-  type EmergencyKind,
-  type ExclusionCode,
-  type FactorOutcome,
-  type MemberMetrics,
-  prescribingFactors,
-  type RiskFactorCode,
-  riskFactorCodes,
+import type {
+  ContextCode,
+  Emergency,
+  EmergencyKind,
+  ExclusionCode,
+  FactorOutcome,
+  MemberMetrics,
 } from './risk-types.ts';
-
-interface MemberRow {
-  member_id: string;
-  market: string;
-  eligible: boolean;
-  enrolled: boolean;
-  line_of_business: string | null;
-  opioid_days: number;
-  avg_mme: number;
-  opioid_fill_dates: number;
-  opioid_days_supply: number;
-  benzo_fill_dates: number;
-  benzo_days: number;
-  overlap_days: number;
-  prescribers: number;
-  pharmacies: number;
-  l90_opioid_days: number;
-  l90_avg_mme: number;
-  w365_opioid_days: number;
-  w365_avg_mme: number;
-  oud_claims: number;
-  overdose_claims: number;
-  other_sud_claims: number;
-  cancer: boolean;
-  sickle_cell: boolean;
-  hospice: boolean;
-  on_moud: boolean;
-  naloxone_fill: boolean;
-  opioid_fill_l90: boolean;
-  latest_emergency: string | null;
-  opioid_episode: boolean;
-  high_mme_rule: boolean;
-  prescribers_rule: boolean;
-  overlap_rule: boolean;
-  long_term_rule: boolean;
-  [key: string]: unknown;
-}
 
 /**
  * Which members to read: all with activity, the worklist's candidates, or those
@@ -110,82 +72,21 @@ function toMetrics(
   evidenceRows: ReadonlyArray<{ code: string; claim_id: string }>,
   providerRows: ReadonlyArray<{ role: string; npi: string }>,
 ): MemberMetrics {
-  const t = config.thresholds;
   const exclusions: ExclusionCode[] = [];
   if (row.cancer) exclusions.push('CANCER');
   if (row.sickle_cell) exclusions.push('SICKLE_CELL');
   if (row.hospice) exclusions.push('HOSPICE_PALLIATIVE');
-  const episode = {
-    opioidFillDates: row.opioid_fill_dates,
-    minFillDates: t.episodeMinFills,
-    opioidDaysSupply: row.opioid_days_supply,
-    minDaysSupply: t.episodeMinDaysSupply,
-    opioidEpisode: row.opioid_episode,
-  };
-  const rules: Record<
-    RiskFactorCode,
-    { ruleMet: boolean; value: number; numbers: FactorOutcome['numbers'] }
-  > = {
-    OPIOID_OVERDOSE_HISTORY: {
-      ruleMet: row.overdose_claims > 0,
-      value: row.overdose_claims,
-      numbers: { claims: row.overdose_claims, minClaims: 1 },
-    },
-    OUD_DIAGNOSIS: {
-      ruleMet: row.oud_claims > 0,
-      value: row.oud_claims,
-      numbers: { claims: row.oud_claims, minClaims: 1 },
-    },
-    HIGH_MME: {
-      ruleMet: row.high_mme_rule,
-      value: row.avg_mme,
-      numbers: { ...episode, averageDailyMme: row.avg_mme, minAverageDailyMme: t.highMme },
-    },
-    OPIOID_BENZO_OVERLAP: {
-      ruleMet: row.overlap_rule,
-      value: row.overlap_days,
-      numbers: {
-        ...episode,
-        benzodiazepineFillDates: row.benzo_fill_dates,
-        minBenzodiazepineFillDates: t.benzoMinFills,
-        overlapDays: row.overlap_days,
-        minOverlapDays: t.overlapMinDays,
-      },
-    },
-    MULTIPLE_PRESCRIBERS_PHARMACIES: {
-      ruleMet: row.prescribers_rule,
-      value: row.prescribers,
-      numbers: {
-        prescribers: row.prescribers,
-        minPrescribers: t.minPrescribers,
-        pharmacies: row.pharmacies,
-        minPharmacies: t.minPharmacies,
-      },
-    },
-    LONG_TERM_OPIOID: {
-      ruleMet: row.long_term_rule,
-      value: row.opioid_days,
-      numbers: { opioidDays: row.opioid_days, minOpioidDays: t.longTermMinDays },
-    },
-    OTHER_SUD_DIAGNOSIS: {
-      ruleMet: row.other_sud_claims > 0,
-      value: row.other_sud_claims,
-      numbers: { claims: row.other_sud_claims, minClaims: 1 },
-    },
-  };
-  const factors: FactorOutcome[] = riskFactorCodes.map((code) => {
-    const rule = rules[code];
-    const excludedBy = prescribingFactors.includes(code) ? exclusions : [];
-    const met = rule.ruleMet && excludedBy.length === 0;
-    const proof = met ? evidenceRows.filter((e) => e.code === code).map((e) => e.claim_id) : [];
+  const factors: FactorOutcome[] = riskFactors.map((factor) => {
+    const columns = factorColumns(factor);
+    const met = row[columns.met] === true;
     return {
-      code,
+      code: factor.code,
       met,
-      ruleMet: rule.ruleMet,
-      excludedBy: [...excludedBy],
-      value: rule.value,
-      numbers: rule.numbers,
-      evidence: proof,
+      ruleMet: row[columns.rule] === true,
+      excludedBy: factor.prescribing ? [...exclusions] : [],
+      value: Number(row[columns.value]),
+      numbers: factor.numbers(row, config),
+      evidence: met ? evidenceRows.filter((e) => e.code === factor.code).map((e) => e.claim_id) : [],
     };
   });
   const context: ContextCode[] = [];

@@ -1,7 +1,7 @@
 import type { SqlParam, Warehouse } from '../platform/warehouse/warehouse.ts';
-import type { IdentifyResult } from './identify-members.ts';
 import type { RiskConfig } from './risk-config.ts';
 import { ensureRiskSchema } from './risk-schema.ts';
+import type { IdentifyResult } from './run-result.ts';
 
 /**
  * Writes a run, its candidates in worklist order and every reason with its

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
 import { AppError, issuesFromZod } from '../platform/errors.ts';
-import { focusMarkets } from '../reference/markets.ts';
+import { focusMarkets } from '../reference/index.ts';
 
 /** The rule version this engine implements (RISK-RULES.md heading). */
 export const ruleVersion = '2026.1';

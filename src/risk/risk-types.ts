@@ -1,4 +1,7 @@
-/** The codes and shapes the risk engine hands to the rest of Checkpoint (RISK-RULES §5–7). */
+/**
+ * The codes and shapes the risk engine hands to the rest of Checkpoint (RISK-RULES §5–7).
+ * Each factor's rule lives in `factors/`, each emergency kind's in `emergencies/`.
+ */
 export const riskFactorCodes = [
   'OPIOID_OVERDOSE_HISTORY',
   'OUD_DIAGNOSIS',
@@ -9,14 +12,6 @@ export const riskFactorCodes = [
   'OTHER_SUD_DIAGNOSIS',
 ] as const;
 export type RiskFactorCode = (typeof riskFactorCodes)[number];
-
-/** The four factors an exclusion removes (RISK-RULES §5). */
-export const prescribingFactors: readonly RiskFactorCode[] = [
-  'HIGH_MME',
-  'MULTIPLE_PRESCRIBERS_PHARMACIES',
-  'OPIOID_BENZO_OVERLAP',
-  'LONG_TERM_OPIOID',
-];
 
 export const emergencyKinds = [
   'OPIOID_OVERDOSE',

@@ -1,6 +1,5 @@
 import { addDays } from '../platform/calendar/iso-days.ts';
 import type { SqlParam, Warehouse } from '../platform/warehouse/warehouse.ts';
-import { marketCounties, marketStates, marketZip3 } from '../reference/markets.ts';
 import {
   type CodeSet,
   diagnosisSets,
@@ -8,8 +7,11 @@ import {
   emergencyAdmissionType,
   emergencyTransport,
   hospiceService,
+  marketCounties,
+  marketStates,
+  marketZip3,
   otpServices,
-} from '../reference/value-sets.ts';
+} from '../reference/index.ts';
 import type { RiskConfig } from './risk-config.ts';
 
 /** What a run is scoped to: the as-of date and, for explain, one member. */

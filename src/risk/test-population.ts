@@ -1,7 +1,7 @@
-import { ensureWarehouseSchema } from '../claims/warehouse-schema.ts';
+import { ensureWarehouseSchema } from '../claims/index.ts';
 import { openDuckDbWarehouse } from '../platform/warehouse/duckdb/duckdb-warehouse.ts';
 import type { SqlParam, Warehouse } from '../platform/warehouse/warehouse.ts';
-import { ensureReferenceSchema } from '../reference/reference-schema.ts';
+import { ensureReferenceSchema } from '../reference/index.ts';
 
 /**
  * Hand-made populations for the rule tests: an in-memory warehouse with a tiny

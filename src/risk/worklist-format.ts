@@ -1,4 +1,4 @@
-import type { IdentifyResult, WorklistEntry } from './identify-members.ts';
+import type { IdentifyResult, WorklistEntry } from './run-result.ts';
 
 export const worklistFormats = ['json', 'csv', 'fhir'] as const;
 export type WorklistFormat = (typeof worklistFormats)[number];

@@ -1,4 +1,4 @@
-import { marketOf } from '../reference/markets.ts';
+import { marketOf } from '../reference/index.ts';
 import { endOfMonth, endOfYear, formatDay, parseDay } from './dates.ts';
 import { marketWeights, type Place, places, placesByMarket, streetNames } from './geography.ts';
 import type { EnrollmentSpan, LineOfBusiness, Member, Plan } from './model.ts';

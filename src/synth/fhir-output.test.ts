@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isValidNpi } from '../platform/identifiers/npi.ts';
 import { builtinDrugs } from '../reference/builtin-drugs.ts';
 import { systems } from './fhir-systems.ts';
 import { generatePopulation, type PopulationSummary } from './generate-population.ts';
-import { isValidNpi } from './npi.ts';
 
 interface Coding {
   system?: string;

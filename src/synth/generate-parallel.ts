@@ -31,7 +31,8 @@ export async function generatePopulationParallel(
   };
   const workers = Array.from(
     { length: Math.max(1, Math.min(workerCount, chunks.length)) },
-    () => new Worker(new URL('./worker-bootstrap.mjs', import.meta.url), { workerData: setup }),
+    () =>
+      new Worker(new URL('../platform/workers/worker-bootstrap.mjs', import.meta.url), { workerData: setup }),
   );
   const done = new Map<number, ChunkResult>();
   let nextToAssign = 0;

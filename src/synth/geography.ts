@@ -1,4 +1,4 @@
-import type { Market } from '../reference/markets.ts';
+import type { Market } from '../reference/index.ts';
 
 /**
  * Real places for synthetic addresses: county FIPS, a city and ZIP codes that

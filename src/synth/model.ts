@@ -1,4 +1,4 @@
-import type { Market } from '../reference/markets.ts';
+import type { Market } from '../reference/index.ts';
 
 /**
  * The in-memory model one member's data is generated into. Both writers (FHIR

@@ -1,7 +1,11 @@
-import { builtinDrugs } from '../reference/builtin-drugs.ts';
-import { focusMarkets } from '../reference/markets.ts';
-import { factorFor } from '../reference/mme-factors.ts';
-import { diagnosisSets, edVisit, inCodeSet } from '../reference/value-sets.ts';
+import {
+  builtinDrugs,
+  diagnosisSets,
+  edVisit,
+  factorFor,
+  focusMarkets,
+  inCodeSet,
+} from '../reference/index.ts';
 import type { MemberRecords } from './generate-member.ts';
 import type { MedicalClaim, PharmacyClaim } from './model.ts';
 import { isDetoxLine } from './population-tally.ts';

@@ -1,5 +1,4 @@
-import { detoxProcedureCodes, detoxRevenueCodes } from '../coverage/detox/detox-codes.ts';
-import { diagnosisSets, inCodeSet } from '../reference/value-sets.ts';
+import { detoxProcedureCodes, detoxRevenueCodes, diagnosisSets, inCodeSet } from '../reference/index.ts';
 import type { MemberRecords } from './generate-member.ts';
 
 /** Counts over the generated members; added up across chunks when generating in parallel. */

@@ -1,7 +1,7 @@
+import { makeNpi } from '../platform/identifiers/npi.ts';
 import { places } from './geography.ts';
 import type { Provider, ProviderKind } from './model.ts';
 import { familyNames, givenNames } from './names.ts';
-import { makeNpi } from './npi.ts';
 
 export type Specialty =
   | 'family medicine'

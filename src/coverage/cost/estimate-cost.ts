@@ -45,7 +45,7 @@ export interface CostEstimate {
   lines: EstimateLine[];
   memberPays: number;
   planPays: number;
-  /** What the member may owe if a required preauthorization is not obtained (seed 002): every charge. */
+  /** What the member may owe if a required preauthorization is not obtained: every charge. */
   memberPaysWithoutPreauthorization: number | null;
   deductibleRemaining: { before: number; after: number } | null;
   outOfPocketRemaining: { before: number; after: number } | null;
@@ -178,7 +178,7 @@ export function estimateEpisodeCost(input: {
   };
 }
 
-/** The same episode priced in network and out of network, side by side as in seed 002's table. */
+/** The same episode priced in network and out of network, side by side. */
 export function compareNetworkCosts(input: {
   plan: Plan;
   hasReferral: boolean;

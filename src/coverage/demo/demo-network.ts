@@ -1,5 +1,5 @@
-import type { FocusMarket } from '../../reference/markets.ts';
-import { makeNpi } from '../../synth/npi.ts';
+import { makeNpi } from '../../platform/identifiers/npi.ts';
+import type { FocusMarket } from '../../reference/index.ts';
 import {
   type CareService,
   type CareType,

@@ -1,7 +1,7 @@
 import { addDays } from '../../platform/calendar/iso-days.ts';
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
+import { detoxProcedureCodes, detoxRevenueCodes } from '../../reference/index.ts';
 import type { Authorization } from '../preauth/authorization.ts';
-import { detoxProcedureCodes, detoxRevenueCodes } from './detox-codes.ts';
 
 export interface DetoxLine {
   claimId: string;

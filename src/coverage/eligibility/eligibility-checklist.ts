@@ -8,7 +8,7 @@ export interface ClaimEvidence {
   code: string;
 }
 
-/** One item of seed 002's eligibility list, with what claims say about it. */
+/** One item of the plan's eligibility list, with what claims say about it. */
 export interface ChecklistItem {
   id: 'substance-dependence' | 'medical-assessment' | 'stable-living' | 'commitment';
   text: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { focusMarkets } from '../../reference/markets.ts';
+import { focusMarkets } from '../../reference/index.ts';
 
-/** Kinds of care in the directory (seed 002 facility table, plus OTPs, MOUD prescribers and virtual care). */
+/** Kinds of care in the directory (the product brief's facility table, plus OTPs, MOUD prescribers and virtual care). */
 export const careTypes = [
   'ambulatory-detox',
   'intensive-outpatient',
@@ -12,7 +12,7 @@ export const careTypes = [
 ] as const;
 export type CareType = (typeof careTypes)[number];
 
-/** Services offered (seed 002: therapy, MAT medications, benzodiazepine taper). */
+/** Services offered (therapy, MAT medications, benzodiazepine taper). */
 export const careServices = [
   'individual-therapy',
   'group-therapy',

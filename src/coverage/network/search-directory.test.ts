@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { isValidNpi } from '../../platform/identifiers/npi.ts';
 import { focusMarkets } from '../../reference/markets.ts';
-import { isValidNpi } from '../../synth/npi.ts';
 import { buildDemoNetwork } from '../demo/demo-network.ts';
 import { searchDirectory } from './search-directory.ts';
 

@@ -45,7 +45,7 @@ export function decideCoverage(plan: Plan, setting: CareSetting): CoverageDecisi
   const notes: string[] = [];
   let tier = setting.network;
   if (tier === 'in' && needsReferral && !setting.hasReferral) {
-    // POS: without the PCP's referral the visit is paid at the out-of-network level (seed 002: "requires referrals for in-network services").
+    // POS: without the PCP's referral the visit is paid at the out-of-network level ("requires referrals for in-network services").
     if (plan.planType === 'HMO')
       return {
         kind: 'not-covered',

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
-/** The four commercial plan types of seed 002. */
+/** The four commercial plan types the plan offers. */
 export const planTypes = ['HMO', 'EPO', 'POS', 'PPO'] as const;
 export type PlanType = (typeof planTypes)[number];
 
 /**
- * What each plan type means (seed 002, "Plan Type" and "Cost and Coverage" tables):
+ * What each plan type means (the plan-type and cost tables of the product brief):
  * whether care must stay in network, whether a specialist visit needs a referral
  * from the primary care physician, and whether out-of-network care is covered.
  */

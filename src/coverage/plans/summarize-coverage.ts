@@ -40,7 +40,7 @@ export interface FacilityCoverageRow {
   referralNeeded: boolean;
 }
 
-/** The seed 002 table for one plan: each kind of care, in network versus out of network, in plain words. */
+/** The coverage table for one plan: each kind of care, in network versus out of network, in plain words. */
 export function summarizeFacilityCoverage(plan: Plan): FacilityCoverageRow[] {
   return (Object.keys(categoryOfCareType) as CareType[]).map((careType) => {
     const category = categoryOfCareType[careType];

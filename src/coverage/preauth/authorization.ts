@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidNpi } from '../../synth/npi.ts';
+import { isValidNpi } from '../../platform/identifiers/npi.ts';
 import { levelsOfCare } from './levels-of-care.ts';
 
 const day = z.iso.date();

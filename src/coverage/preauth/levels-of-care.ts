@@ -2,7 +2,7 @@
  * Levels of care that need preauthorization and the medical-necessity criteria a
  * reviewer applies, written as data. The criteria follow the dimensions of The
  * ASAM Criteria (3rd ed.) for withdrawal management and intensive outpatient care,
- * and seed 002's eligibility list; they are a demo policy, not ASAM's licensed text.
+ * and the plan's eligibility list; they are a demo policy, not ASAM's licensed text.
  */
 export type Criterion =
   | { id: string; text: string; source: string; kind: 'diagnosis'; prefixes: readonly string[] }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import type { RouteModule } from '../../platform/http/route-module.ts';
-import { type FocusMarket, focusMarkets, marketOf } from '../../reference/markets.ts';
+import { type FocusMarket, focusMarkets, marketOf } from '../../reference/index.ts';
 import { planEpisode } from '../cost/episode-templates.ts';
 import { compareNetworkCosts } from '../cost/estimate-cost.ts';
 import { findMemberEnrollment, readMemberAddress } from '../cost/member-plan.ts';

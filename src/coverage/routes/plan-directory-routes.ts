@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RouteModule } from '../../platform/http/route-module.ts';
-import { focusMarkets } from '../../reference/markets.ts';
+import { focusMarkets } from '../../reference/index.ts';
 import { careServices, careTypes } from '../network/network-schema.ts';
 import { searchDirectory } from '../network/search-directory.ts';
 import { checkParity } from '../plans/check-parity.ts';

@@ -1,4 +1,4 @@
-/** The case lifecycle (issue 5): new → outreach → engaged → in treatment → closed (with a reason). */
+/** The case lifecycle: new → outreach → engaged → in treatment → closed (with a reason). */
 export const caseStages = ['new', 'outreach', 'engaged', 'in_treatment', 'closed'] as const;
 export type CaseStage = (typeof caseStages)[number];
 

@@ -8,7 +8,7 @@ const dueDayLookup = (opened: string) => `(select b.day from business_day b
 
 /**
  * The case manager's work on a case: lifecycle stage, attempts, referrals and the case history.
- * Runs after `outreach-001-runs-cases`; widens its close reasons by `deceased` (issue 5).
+ * Runs after `outreach-001-runs-cases`; widens its close reasons by `deceased`.
  * `casework-002` keeps each case's first-attempt due day (service-level.ts) on the case.
  */
 export const caseworkMigrations: readonly Migration[] = [

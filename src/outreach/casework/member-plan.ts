@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { readPlan } from '../../coverage/store/plan-store.ts';
+import { readPlan } from '../../coverage/index.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
@@ -11,7 +11,7 @@ export interface MemberPlan {
   behavioralHealthCaseManagement: boolean | null;
 }
 
-/** The member's latest enrollment and whether its plan includes behavioral-health case management (seed 001, note 2). */
+/** The member's latest enrollment and whether its plan includes behavioral-health case management. */
 export async function readMemberPlan(
   db: OpsDb,
   warehouse: Warehouse,

@@ -1,7 +1,7 @@
 import { addBusinessDays } from '../../platform/calendar/business-days.ts';
 
 /**
- * The first-attempt service level (issue 5): a first attempt within 2 business days of
+ * The first-attempt service level: a first attempt within 2 business days of
  * identification, due at the end of that day. Business days are Monday to Friday less the
  * observed US federal holidays (src/platform/calendar), counted on UTC calendar days.
  */

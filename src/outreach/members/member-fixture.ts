@@ -1,5 +1,5 @@
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
-import { loadBuiltinReference } from '../../reference/load-builtin-reference.ts';
+import { loadBuiltinReference } from '../../reference/index.ts';
 
 /** The fixture's as-of date. */
 export const fixtureAsOf = '2026-06-30';

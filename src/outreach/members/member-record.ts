@@ -1,5 +1,5 @@
 import type { SqlParam, Warehouse } from '../../platform/warehouse/warehouse.ts';
-import { part2ClaimFilter } from '../../privacy/part2-filter.ts';
+import { part2ClaimFilter } from '../../privacy/index.ts';
 
 export interface MemberProfile {
   memberId: string;

@@ -22,7 +22,7 @@ export const callSituationSchema = z.object({
   riskFactors: z.array(z.string()),
   /** Context codes, RISK-RULES §5: ON_MOUD, NALOXONE_FILL. */
   context: z.array(z.string()),
-  /** Whether the member's plan includes behavioral-health case management (seed 001, footnote 2). */
+  /** Whether the member's plan includes behavioral-health case management. */
   hasBehavioralHealthCaseManagement: z.boolean(),
   planType: z.enum(['HMO', 'EPO', 'POS', 'PPO']).optional(),
 });

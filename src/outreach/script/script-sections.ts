@@ -58,7 +58,7 @@ export function buildCheckIn(situation: CallSituation): ScriptSection {
   };
 }
 
-/** Encourages a conversation with the member's own provider (seed 001). */
+/** Encourages a conversation with the member's own provider. */
 export function buildProvider(situation: CallSituation): ScriptSection {
   return {
     id: 'provider',

@@ -30,7 +30,7 @@ export interface CallScript {
   suggestedReferrals: ReferralKind[];
 }
 
-/** Referral kinds a case manager can make (issue 5). */
+/** Referral kinds a case manager can make. */
 export const referralKinds = [
   'moud_prescriber',
   'virtual_behavioral_care',

@@ -1,7 +1,7 @@
 import { type CallSituation, hadOverdose } from './call-situation.ts';
 import type { ScriptSection } from './script-types.ts';
 
-/** Offers virtual behavioral care at the same out-of-pocket cost as an office visit (seed 001). */
+/** Offers virtual behavioral care at the same out-of-pocket cost as an office visit. */
 export function buildVirtualCare(): ScriptSection {
   return {
     id: 'virtual-care',
@@ -38,7 +38,7 @@ export function buildNaloxone(situation: CallSituation): ScriptSection {
   };
 }
 
-/** Says plainly what the plan covers when it has no behavioral-health case management (seed 001, note 2). */
+/** Says plainly what the plan covers when it has no behavioral-health case management. */
 export function buildCoverage(situation: CallSituation): ScriptSection | undefined {
   if (situation.hasBehavioralHealthCaseManagement) return undefined;
   return {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { SessionUser } from '../../platform/auth/sessions.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
-import { focusMarkets } from '../../reference/markets.ts';
+import { focusMarkets } from '../../reference/index.ts';
 import { visibleToCaseManager } from '../cases/case-queries.ts';
 import type { CaseReasons, CaseTables } from '../cases/case-tables.ts';
 import { firstAttemptDueDateSql } from '../casework/service-level.ts';

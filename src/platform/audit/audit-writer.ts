@@ -1,5 +1,5 @@
 import type { OpsDb } from '../db/ops-db.ts';
-import type { AuditInput } from './audit-event.ts';
+import type { AuditInput } from './audit-types.ts';
 
 /** Events one INSERT carries at most (a bound on statement size, not on latency). */
 export const maxAuditBatch = 256;

@@ -1,5 +1,5 @@
 import type { OpsDb } from '../../platform/db/ops-db.ts';
-import { findDisclosureConsents } from '../../privacy/active-consent.ts';
+import { findDisclosureConsents } from '../../privacy/index.ts';
 import {
   type NewLetter,
   type NewSuppression,

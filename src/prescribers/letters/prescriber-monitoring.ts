@@ -1,6 +1,6 @@
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
-import { evaluateMembers } from '../../risk/evaluate-members.ts';
-import type { MemberMetrics } from '../../risk/risk-types.ts';
+import type { MemberMetrics } from '../../risk/index.ts';
+import { evaluateMembers } from '../../risk/index.ts';
 import { isHighRiskForPrescribers } from './high-risk-members.ts';
 import { findRecipients, type Recipient } from './letter-recipients.ts';
 import type { L90Fill, MemberRiskProfile, PrescriberVolume } from './letter-types.ts';

@@ -1,4 +1,4 @@
-import type { MemberMetrics } from '../../risk/risk-types.ts';
+import type { MemberMetrics } from '../../risk/index.ts';
 import type { ReviewEvidence } from './lock-in-types.ts';
 
 /** RISK-RULES §9 thresholds (CMS OMS criteria); configuration may change them. */

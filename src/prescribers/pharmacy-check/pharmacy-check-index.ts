@@ -1,4 +1,4 @@
-import type { DrugClass } from '../../reference/drug-product.ts';
+import type { DrugClass } from '../../reference/index.ts';
 import type { LockIn } from '../lock-in/lock-in-types.ts';
 
 export type { DrugClass };

@@ -1,7 +1,6 @@
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
-import { builtinDrugs } from '../../reference/builtin-drugs.ts';
-import { drugClasses } from '../../reference/drug-product.ts';
+import { builtinDrugs, drugClasses } from '../../reference/index.ts';
 import type { LockIn } from '../lock-in/lock-in-types.ts';
 import { listLockIns, prescriberDb } from '../store/lock-in-store.ts';
 import { buildPharmacyCheckIndex, type DrugClass, type PharmacyCheckIndex } from './pharmacy-check-index.ts';

@@ -1,4 +1,4 @@
-import { builtinDrug } from '../../reference/builtin-drugs.ts';
+import { builtinDrug } from '../../reference/index.ts';
 import type { CareContext } from '../care-context.ts';
 import type { Provider } from '../model.ts';
 

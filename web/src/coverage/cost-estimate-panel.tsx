@@ -37,7 +37,7 @@ const rows: Array<{ label: string; value: (e: CostEstimate) => string }> = [
 
 /**
  * What an episode at the chosen facility would cost the member: in network and out of
- * network side by side (seed 002's table), the facility's own column marked, and every
+ * network side by side, the facility's own column marked, and every
  * assumption the estimate rests on.
  */
 export function CostEstimatePanel({

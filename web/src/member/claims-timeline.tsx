@@ -1,8 +1,10 @@
 import type { MemberView } from '../api/types.ts';
-import { describeCode, emergencyInfo } from '../ui/codes.ts';
+import { describeCode } from '../ui/codes.ts';
+import { useRuleCodes } from '../ui/rule-codes.ts';
 
 /** Twelve months of claims, newest first: fills, ED visits, overdoses, admissions, MOUD, detox. */
 export function ClaimsTimeline({ member }: { member: MemberView }) {
+  const codes = useRuleCodes();
   const claims = [...member.timeline].sort((a, b) => b.date.localeCompare(a.date));
   // Mark the claims the checkpoint counted as emergencies (RISK-RULES §6).
   const emergencies = new Map<string, string[]>();
@@ -22,7 +24,7 @@ export function ClaimsTimeline({ member }: { member: MemberView }) {
               <span>
                 {(emergencies.get(c.claimId) ?? []).map((kind) => (
                   <span key={kind} className={`badge${kind === 'OPIOID_OVERDOSE' ? ' urgent' : ''}`}>
-                    {describeCode(emergencyInfo, kind).label}
+                    {describeCode(codes.emergencies, kind).label}
                   </span>
                 ))}{' '}
                 {c.label}

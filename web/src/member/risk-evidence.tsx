@@ -1,6 +1,7 @@
 import type { MemberView } from '../api/types.ts';
 import { CodeBadge } from '../ui/code-badge.tsx';
-import { contextInfo, describeCode, emergencyInfo, riskFactorInfo } from '../ui/codes.ts';
+import { describeCode } from '../ui/codes.ts';
+import { useRuleCodes } from '../ui/rule-codes.ts';
 
 type Claim = MemberView['timeline'][number];
 
@@ -53,6 +54,7 @@ function describeValue(code: string, value: number): string {
 
 /** Each risk factor met and each emergency, with the claims behind it; exclusions and context below. */
 export function RiskEvidence({ member }: { member: MemberView }) {
+  const codes = useRuleCodes();
   const claims = new Map(member.timeline.map((c) => [c.claimId, c]));
   const met = member.risk.riskFactors.filter((f) => f.met);
   return (
@@ -69,7 +71,7 @@ export function RiskEvidence({ member }: { member: MemberView }) {
             <li key={date}>
               <span className="num">{date}</span>{' '}
               {[...new Set(events.map((e) => e.kind))].map((kind) => (
-                <CodeBadge key={kind} table={emergencyInfo} code={kind} urgent={kind === 'OPIOID_OVERDOSE'} />
+                <CodeBadge key={kind} kind="emergencies" code={kind} urgent={kind === 'OPIOID_OVERDOSE'} />
               ))}{' '}
               <span className="muted small">
                 {[...new Set(events.map((e) => claims.get(e.claimId)?.label ?? `claim ${e.claimId}`))].join(
@@ -85,7 +87,7 @@ export function RiskEvidence({ member }: { member: MemberView }) {
         <p className="muted">None met.</p>
       ) : (
         met.map((f) => {
-          const info = describeCode(riskFactorInfo, f.code);
+          const info = describeCode(codes.riskFactors, f.code);
           return (
             <details key={f.code} className="factor" open={member.risk.riskFactors.length <= 3}>
               <summary>
@@ -109,10 +111,10 @@ export function RiskEvidence({ member }: { member: MemberView }) {
       <h3>Exclusions and context</h3>
       <div className="badges">
         {member.risk.exclusions.map((code) => (
-          <CodeBadge key={code} table={contextInfo} code={code} quiet />
+          <CodeBadge key={code} kind="exclusions" code={code} quiet />
         ))}
         {member.risk.context.map((code) => (
-          <CodeBadge key={code} table={contextInfo} code={code} quiet />
+          <CodeBadge key={code} kind="context" code={code} quiet />
         ))}
         {member.risk.exclusions.length + member.risk.context.length === 0 && (
           <span className="muted">None.</span>

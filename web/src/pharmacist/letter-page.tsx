@@ -4,7 +4,6 @@ import { apiFetch } from '../api/http.ts';
 import type { Me } from '../api/session.ts';
 import { hrefFor } from '../router.ts';
 import { CodeBadge } from '../ui/code-badge.tsx';
-import { riskFactorInfo } from '../ui/codes.ts';
 import { formatDateTime } from '../ui/dates.ts';
 import { ErrorNotice } from '../ui/notice.tsx';
 import { ActionError } from './action-error.tsx';
@@ -75,7 +74,7 @@ export function LetterPage({ letterId, me }: { letterId: string; me: Me }) {
                       {m.disclosedFactorCodes.map((c) => (
                         <CodeBadge
                           key={c}
-                          table={riskFactorInfo}
+                          kind="riskFactors"
                           code={c}
                           quiet={!m.newFactorCodes.includes(c)}
                         />

@@ -2,9 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiFetch } from '../api/http.ts';
 import type { Me } from '../api/session.ts';
-import { describeCode, riskFactorInfo } from '../ui/codes.ts';
+import { describeCode } from '../ui/codes.ts';
 import { formatDateTime } from '../ui/dates.ts';
 import { ErrorNotice, Notice } from '../ui/notice.tsx';
+import { useRuleCodes } from '../ui/rule-codes.ts';
 import { type LetterReportRow, todayIso } from './pharmacist-api.ts';
 import { actorName } from './pharmacist-words.ts';
 
@@ -14,6 +15,7 @@ function daysBefore(day: string, days: number): string {
 
 /** What was sent to whom and why, over a date range (for supervisors and pharmacists). */
 export function LetterReport({ me }: { me: Me }) {
+  const codes = useRuleCodes();
   const [to, setTo] = useState(todayIso);
   const [from, setFrom] = useState(() => daysBefore(todayIso(), 30));
   const report = useQuery({
@@ -65,9 +67,10 @@ export function LetterReport({ me }: { me: Me }) {
                     </a>
                   </td>
                   <td>{r.memberId}</td>
-                  <td>{r.why.map((c) => describeCode(riskFactorInfo, c).label).join(', ')}</td>
+                  <td>{r.why.map((c) => describeCode(codes.riskFactors, c).label).join(', ')}</td>
                   <td>
-                    {r.newSinceLastLetter.map((c) => describeCode(riskFactorInfo, c).label).join(', ') || '—'}
+                    {r.newSinceLastLetter.map((c) => describeCode(codes.riskFactors, c).label).join(', ') ||
+                      '—'}
                   </td>
                   <td className="num">{r.part2FactsLeftOut}</td>
                 </tr>

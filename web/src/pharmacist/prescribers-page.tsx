@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { hrefFor } from '../router.ts';
 import { CodeBadge } from '../ui/code-badge.tsx';
-import { riskFactorInfo } from '../ui/codes.ts';
 import { ErrorNotice, Notice } from '../ui/notice.tsx';
 import { type RankedPrescriber, todayIso, usePrescriberRanking } from './pharmacist-api.ts';
 import { countOf } from './pharmacist-words.ts';
@@ -97,12 +96,7 @@ function PrescriberPanel({
               <td>
                 <span className="badges">
                   {m.factors.map((f) => (
-                    <CodeBadge
-                      key={f}
-                      table={riskFactorInfo}
-                      code={f}
-                      urgent={f === 'OPIOID_OVERDOSE_HISTORY'}
-                    />
+                    <CodeBadge key={f} kind="riskFactors" code={f} urgent={f === 'OPIOID_OVERDOSE_HISTORY'} />
                   ))}
                 </span>
               </td>

@@ -1,24 +1,30 @@
 import type { ReactNode } from 'react';
 import { type CodeInfo, describeCode } from './codes.ts';
+import { type CodeKind, useRuleCodes } from './rule-codes.ts';
 
 /**
  * A readable badge for a rule code that opens to explain itself: the rule, its section,
  * and whatever evidence the caller passes (fills, dates, MME arithmetic).
  */
 export function CodeBadge({
+  kind,
   table,
   code,
   urgent = false,
   quiet = false,
   children,
 }: {
-  table: Record<string, CodeInfo>;
+  /** A risk-engine code, described by the server's rules… */
+  kind?: CodeKind;
+  /** …or a code of another table the caller passes. */
+  table?: Record<string, CodeInfo>;
   code: string;
   urgent?: boolean;
   quiet?: boolean;
   children?: ReactNode;
 }) {
-  const info = describeCode(table, code);
+  const codes = useRuleCodes();
+  const info = describeCode(kind ? codes[kind] : (table ?? {}), code);
   return (
     <details className="explain">
       <summary

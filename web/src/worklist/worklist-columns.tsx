@@ -8,7 +8,7 @@ import {
 import type { CaseWorkSummary, WorklistItem } from '../api/types.ts';
 import { hrefFor } from '../router.ts';
 import { CodeBadge } from '../ui/code-badge.tsx';
-import { contextInfo, emergencyInfo, riskFactorInfo, statusLabels } from '../ui/codes.ts';
+import { statusLabels } from '../ui/codes.ts';
 import { daysSince } from '../ui/dates.ts';
 import { DueClock } from './due-clock.tsx';
 
@@ -62,7 +62,7 @@ export const worklistColumns = column.columns([
     cell: ({ row }) => (
       <div className="badges">
         {row.original.emergencyKinds.map((kind) => (
-          <CodeBadge key={kind} table={emergencyInfo} code={kind} urgent={kind === 'OPIOID_OVERDOSE'} />
+          <CodeBadge key={kind} kind="emergencies" code={kind} urgent={kind === 'OPIOID_OVERDOSE'} />
         ))}
       </div>
     ),
@@ -73,10 +73,10 @@ export const worklistColumns = column.columns([
     cell: ({ row }) => (
       <div className="badges">
         {row.original.riskFactorCodes.map((code) => (
-          <CodeBadge key={code} table={riskFactorInfo} code={code} />
+          <CodeBadge key={code} kind="riskFactors" code={code} />
         ))}
         {row.original.context.map((code) => (
-          <CodeBadge key={code} table={contextInfo} code={code} quiet />
+          <CodeBadge key={code} kind="context" code={code} quiet />
         ))}
       </div>
     ),

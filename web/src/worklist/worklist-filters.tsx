@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import type { WorklistQuery } from '../api/types.ts';
-import { emergencyInfo, riskFactorInfo } from '../ui/codes.ts';
+import { useRuleCodes } from '../ui/rule-codes.ts';
 import { MemberSearch } from './member-search.tsx';
 
 const markets = ['CT', 'MD', 'NJ', 'VA', 'CHICAGO', 'NYC', 'PHILADELPHIA', 'DC', 'other'];
@@ -20,6 +20,7 @@ export function WorklistFiltersBar({
   /** Case managers a supervisor can filter by. */
   people?: Array<{ userId: string; name: string }>;
 }) {
+  const codes = useRuleCodes();
   const set = (key: keyof WorklistFilters, v: string) => onChange({ ...value, [key]: v || undefined });
   return (
     <div className="filters">
@@ -41,14 +42,14 @@ export function WorklistFiltersBar({
           <select value={value.reason ?? ''} onChange={(e) => set('reason', e.target.value)}>
             <option value="">Any reason</option>
             <optgroup label="Emergencies">
-              {Object.entries(emergencyInfo).map(([code, info]) => (
+              {Object.entries(codes.emergencies).map(([code, info]) => (
                 <option key={code} value={code}>
                   {info.label}
                 </option>
               ))}
             </optgroup>
             <optgroup label="Risk factors">
-              {Object.entries(riskFactorInfo).map(([code, info]) => (
+              {Object.entries(codes.riskFactors).map(([code, info]) => (
                 <option key={code} value={code}>
                   {info.label}
                 </option>

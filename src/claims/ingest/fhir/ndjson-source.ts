@@ -54,7 +54,7 @@ async function readNdjsonParallel(filePath: string, sink: RowSink, reading: Ndjs
   const workers = Array.from(
     { length: reading.workers },
     () =>
-      new Worker(new URL('../../../synth/worker-bootstrap.mjs', import.meta.url), {
+      new Worker(new URL('../../../platform/workers/worker-bootstrap.mjs', import.meta.url), {
         workerData: { entry: new URL('./ndjson-worker.ts', import.meta.url).href },
       }),
   );
