@@ -17,7 +17,9 @@ describe('GET /api/rules', () => {
     const u = await t.logIn('case_manager');
     const before = (await t.app.inject({ method: 'GET', url: '/api/rules', headers: u.headers })).json();
     expect(before.runId).toBeNull();
-    expect(before.riskFactors.find((f: { code: string }) => f.code === 'HIGH_MME').rule).toContain('90 or more');
+    expect(before.riskFactors.find((f: { code: string }) => f.code === 'HIGH_MME').rule).toContain(
+      '90 or more',
+    );
 
     const run = await identifyMembers(t.warehouse, {
       asOf: fixtureAsOf,
@@ -25,13 +27,17 @@ describe('GET /api/rules', () => {
     });
     const after = (await t.app.inject({ method: 'GET', url: '/api/rules', headers: u.headers })).json();
     expect(after.runId).toBe(run.runId);
-    expect(after.riskFactors.find((f: { code: string }) => f.code === 'HIGH_MME').rule).toContain('50 or more');
+    expect(after.riskFactors.find((f: { code: string }) => f.code === 'HIGH_MME').rule).toContain(
+      '50 or more',
+    );
   });
 
   it('is not for members or facility staff', async () => {
     for (const role of ['member', 'facility_staff'] as const) {
       const u = await t.logIn(role);
-      expect((await t.app.inject({ method: 'GET', url: '/api/rules', headers: u.headers })).statusCode).toBe(403);
+      expect((await t.app.inject({ method: 'GET', url: '/api/rules', headers: u.headers })).statusCode).toBe(
+        403,
+      );
     }
   });
 });
