@@ -4,9 +4,9 @@ import { defineConfig } from 'vitest/config';
 const storeTests = [
   'src/platform/**/*.test.ts',
   'src/outreach/**/*.test.ts',
-  'src/prescribers/routes/**/*.test.ts',
+  'src/prescribers/prescriber-routes.test.ts',
   'src/privacy/**/*.test.ts',
-  'src/coverage/routes/**/*.test.ts',
+  'src/coverage/coverage-routes.int.test.ts',
 ];
 
 export default defineConfig({

@@ -4,7 +4,7 @@ import { formatDataQuality, summarizeDataQuality } from './claims/data-quality.t
 import { ingestPaths } from './claims/ingest/ingest-paths.ts';
 import { buildDemoNetwork, demoFacilityId } from './coverage/demo/demo-network.ts';
 import { seedDemoPreauthorizations } from './coverage/demo/seed-demo-preauthorizations.ts';
-import { seedDemoCoverage } from './coverage/store/plan-store.ts';
+import { seedDemoCoverage } from './coverage/plans/plan-store.ts';
 import { createCaseDisposer } from './outreach/cases/case-disposer.ts';
 import { type DemoCredential, ensureDemoUsers } from './platform/auth/demo-users.ts';
 import type { AppConfig } from './platform/config.ts';

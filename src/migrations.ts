@@ -1,10 +1,10 @@
-import { coverageMigrations } from './coverage/store/coverage-migrations.ts';
+import { coverageMigrations } from './coverage/coverage-migrations.ts';
 import { caseMigrations } from './outreach/cases/case-migrations.ts';
 import { caseworkMigrations } from './outreach/casework/casework-migrations.ts';
 import { worklistMigrations } from './outreach/worklist/worklist-migrations.ts';
 import type { Migration } from './platform/db/migration.ts';
 import { platformMigrations } from './platform/db/platform-migrations.ts';
-import { prescriberMigrations } from './prescribers/store/prescriber-migrations.ts';
+import { prescriberMigrations } from './prescribers/prescriber-migrations.ts';
 import { privacyMigrations } from './privacy/privacy-migrations.ts';
 
 /**

@@ -1,9 +1,9 @@
-import { coverageRoutes } from './coverage/routes/coverage-routes.ts';
+import { coverageRoutes } from './coverage/coverage-routes.ts';
 import { outreachRoutes } from './outreach/outreach-routes.ts';
 import type { DataStores } from './platform/http/request-access.ts';
 import type { RouteModule } from './platform/http/route-module.ts';
-import { prescriberRoutes } from './prescribers/routes/prescriber-routes.ts';
-import { createPrescriberServices } from './prescribers/routes/prescriber-services.ts';
+import { prescriberRoutes } from './prescribers/prescriber-routes.ts';
+import { createPrescriberServices } from './prescribers/prescriber-services.ts';
 import { consentRoutes } from './privacy/consent-routes.ts';
 
 /**

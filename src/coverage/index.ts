@@ -2,4 +2,4 @@
 export { checkParity } from './plans/check-parity.ts';
 export { describeParity } from './plans/describe-parity.ts';
 export { loadPlanFile } from './plans/load-plans.ts';
-export { readPlan, savePlans, seedDemoCoverage } from './store/plan-store.ts';
+export { readPlan, savePlans, seedDemoCoverage } from './plans/plan-store.ts';

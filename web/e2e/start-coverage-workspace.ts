@@ -1,9 +1,9 @@
 import { findMemberEnrollment } from '../../src/coverage/cost/member-plan.ts';
 import { buildDemoNetwork, demoFacilityId } from '../../src/coverage/demo/demo-network.ts';
+import { seedDemoCoverage } from '../../src/coverage/plans/plan-store.ts';
+import { insertAuthorization, makeAuthorizationId } from '../../src/coverage/preauth/authorization-store.ts';
 import { makeDetoxRequest } from '../../src/coverage/preauth/fixtures.ts';
 import { receiveAuthorization } from '../../src/coverage/preauth/transitions.ts';
-import { insertAuthorization, makeAuthorizationId } from '../../src/coverage/store/authorization-store.ts';
-import { seedDemoCoverage } from '../../src/coverage/store/plan-store.ts';
 import type { CaseTables } from '../../src/outreach/cases/case-tables.ts';
 import type { Role } from '../../src/platform/auth/roles.ts';
 import { addUser } from '../../src/platform/auth/users.ts';

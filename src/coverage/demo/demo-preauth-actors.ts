@@ -3,8 +3,8 @@ import type { SessionUser } from '../../platform/auth/sessions.ts';
 import { addDays } from '../../platform/calendar/iso-days.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import type { AuthorizationRequestInput } from '../preauth/authorization.ts';
-import { actorOf, parseRequest, receivePreauthorization } from '../routes/preauth-service.ts';
-import { makeAuthorizationId, type StoredAuthorization } from '../store/authorization-store.ts';
+import { makeAuthorizationId, type StoredAuthorization } from '../preauth/authorization-store.ts';
+import { actorOf, parseRequest, receivePreauthorization } from '../preauth/preauth-service.ts';
 import { type DemoPreauthOutcome, type DetoxEpisode, hashClaimId } from './demo-detox-episodes.ts';
 
 /** The seeder acts as the billing facility's staff and as one utilization reviewer, named as such in history and audit. */

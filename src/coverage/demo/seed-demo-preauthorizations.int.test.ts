@@ -10,8 +10,8 @@ import { openDuckDbWarehouse } from '../../platform/warehouse/duckdb/duckdb-ware
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
 import { generatePopulation } from '../../synth/generate-population.ts';
 import { type DetoxLine, flagUnauthorizedDetox, readDetoxLines } from '../detox/unauthorized-detox.ts';
-import { readAuthorizations, type StoredAuthorization } from '../store/authorization-store.ts';
-import { seedDemoCoverage } from '../store/plan-store.ts';
+import { seedDemoCoverage } from '../plans/plan-store.ts';
+import { readAuthorizations, type StoredAuthorization } from '../preauth/authorization-store.ts';
 import { type DemoPreauthSeeding, seedDemoPreauthorizations } from './seed-demo-preauthorizations.ts';
 
 // A small generated population with detox episodes, ingested as the demo does, then seeded twice.

@@ -4,9 +4,9 @@ import { AppError } from '../../platform/errors.ts';
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
 import { readDetoxLines } from '../detox/unauthorized-detox.ts';
 import type { AuthorizationStatus } from '../preauth/authorization.ts';
+import { readAuthorizations, type StoredAuthorization } from '../preauth/authorization-store.ts';
+import { actOnPreauthorization } from '../preauth/preauth-service.ts';
 import { type AuthorizationAction, allowedFrom } from '../preauth/transitions.ts';
-import { actOnPreauthorization } from '../routes/preauth-service.ts';
-import { readAuthorizations, type StoredAuthorization } from '../store/authorization-store.ts';
 import {
   chooseDemoOutcomes,
   type DemoPreauthOutcome,

@@ -2,9 +2,9 @@ import { addDays } from '../../platform/calendar/iso-days.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
+import { readAuthorizations } from '../preauth/authorization-store.ts';
+import { actOnPreauthorization } from '../preauth/preauth-service.ts';
 import type { AuthorizationAction } from '../preauth/transitions.ts';
-import { actOnPreauthorization } from '../routes/preauth-service.ts';
-import { readAuthorizations } from '../store/authorization-store.ts';
 import type { DetoxEpisode } from './demo-detox-episodes.ts';
 import { buildRequest, reviewer, submitAsFacility } from './demo-preauth-actors.ts';
 

@@ -6,15 +6,11 @@ import type { OpsStore } from '../../platform/db/ops-db.ts';
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
 import { privacyMigrations } from '../../privacy/privacy-migrations.ts';
 import { addFill, addMedical, addMember, ndc, openTestWarehouse } from '../../risk/test-population.ts';
-import {
-  createLetterDelivery,
-  downloadLetterDelivery,
-  openLetterDelivery,
-} from '../store/letter-delivery-store.ts';
-import { listLetterEvents, listLetters, listSuppressions } from '../store/letter-store.ts';
-import { prescriberDb } from '../store/lock-in-store.ts';
-import { prescriberMigrations } from '../store/prescriber-migrations.ts';
+import { prescriberDb } from '../lock-in/lock-in-store.ts';
+import { prescriberMigrations } from '../prescriber-migrations.ts';
 import { generateLetters } from './generate-letters.ts';
+import { createLetterDelivery, downloadLetterDelivery, openLetterDelivery } from './letter-delivery-store.ts';
+import { listLetterEvents, listLetters, listSuppressions } from './letter-store.ts';
 import { readMemberIdentities, readPart2ClaimIds } from './letter-warehouse.ts';
 import { collectMonitoring, rankPrescribers } from './prescriber-monitoring.ts';
 

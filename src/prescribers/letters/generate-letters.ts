@@ -1,15 +1,10 @@
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import { findDisclosureConsents } from '../../privacy/index.ts';
-import {
-  type NewLetter,
-  type NewSuppression,
-  readPriorLetters,
-  saveLetterRun,
-} from '../store/letter-store.ts';
-import { prescriberDb } from '../store/lock-in-store.ts';
+import { prescriberDb } from '../lock-in/lock-in-store.ts';
 import { buildLetterMember } from './letter-facts.ts';
 import { renderPrescriberLetter } from './letter-pdf.ts';
 import { applySuppression, type Recipient } from './letter-recipients.ts';
+import { type NewLetter, type NewSuppression, readPriorLetters, saveLetterRun } from './letter-store.ts';
 import type { LetterMember } from './letter-types.ts';
 import { defaultLetterhead, type PlanLetterhead } from './letter-words.ts';
 import type { MonitoringSnapshot } from './prescriber-monitoring.ts';

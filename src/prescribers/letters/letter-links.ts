@@ -1,8 +1,8 @@
 import { writeAuditEvent } from '../../platform/audit/audit-event.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
-import { downloadLetterDelivery, openLetterDelivery } from '../store/letter-delivery-store.ts';
-import { loadLetter } from '../store/letter-store.ts';
-import { prescriberDb } from '../store/lock-in-store.ts';
+import { prescriberDb } from '../lock-in/lock-in-store.ts';
+import { downloadLetterDelivery, openLetterDelivery } from './letter-delivery-store.ts';
+import { loadLetter } from './letter-store.ts';
 
 /**
  * The prescriber's side of a secure letter link. The unguessable token is the credential,

@@ -3,9 +3,9 @@ import { migrateOpsStore } from '../../platform/db/migrate.ts';
 import { openOpsStore } from '../../platform/db/open-ops-store.ts';
 import type { OpsStore } from '../../platform/db/ops-db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { listLockInEvents, loadLockIn, type PrescriberDb, prescriberDb } from '../store/lock-in-store.ts';
-import { prescriberMigrations } from '../store/prescriber-migrations.ts';
+import { prescriberMigrations } from '../prescriber-migrations.ts';
 import { applyLockInCommand, createLockInProposal, runLockInDailyJob } from './lock-in-service.ts';
+import { listLockInEvents, loadLockIn, type PrescriberDb, prescriberDb } from './lock-in-store.ts';
 
 let store: OpsStore;
 let db: PrescriberDb;

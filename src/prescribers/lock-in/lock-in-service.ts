@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  insertLockIn,
-  listLockIns,
-  loadLockIn,
-  type PrescriberDb,
-  saveTransition,
-} from '../store/lock-in-store.ts';
 import { advanceLockIn, proposeLockIn } from './lock-in-clock.ts';
 import { transitionLockIn } from './lock-in-machine.ts';
+import { insertLockIn, listLockIns, loadLockIn, type PrescriberDb, saveTransition } from './lock-in-store.ts';
 import type { LockIn, LockInCommand, ReviewEvidence } from './lock-in-types.ts';
 
 /** Called after any lock-in changes, so the pharmacy check's index can follow. */

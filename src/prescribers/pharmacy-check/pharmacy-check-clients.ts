@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { hashToken } from '../store/letter-store.ts';
-import type { PrescriberDb } from '../store/lock-in-store.ts';
+import { hashToken } from '../letters/letter-store.ts';
+import type { PrescriberDb } from '../lock-in/lock-in-store.ts';
 
 /** Registers a pharmacy claim system and returns its API key, which is stored only hashed. */
 export async function addPharmacyCheckClient(

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { writeAuditEvent } from '../../platform/audit/audit-event.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
-import { prescriberDb } from '../store/lock-in-store.ts';
-import { withWriteLock } from '../store/write-lock.ts';
+import { prescriberDb } from '../lock-in/lock-in-store.ts';
+import { withWriteLock } from '../write-lock.ts';
 
 export interface PharmacyCheckLogEntry {
   checkedAt: Date;

@@ -1,8 +1,8 @@
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
 import { builtinDrugs, drugClasses } from '../../reference/index.ts';
+import { listLockIns, prescriberDb } from '../lock-in/lock-in-store.ts';
 import type { LockIn } from '../lock-in/lock-in-types.ts';
-import { listLockIns, prescriberDb } from '../store/lock-in-store.ts';
 import { buildPharmacyCheckIndex, type DrugClass, type PharmacyCheckIndex } from './pharmacy-check-index.ts';
 
 /** Lock-in states that can bind a fill; everything else is left out of the index. */

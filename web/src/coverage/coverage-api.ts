@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CostEstimate } from '../../../src/coverage/cost/estimate-cost.ts';
-import type { AuthorizationView } from '../../../src/coverage/routes/view-schemas.ts';
+import type { AuthorizationView } from '../../../src/coverage/preauth/view-schemas.ts';
 import { apiFetch, toQuery } from '../api/http.ts';
 
 export type { AuthorizationView };

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../api/http.ts';
 
-/** Shapes of the prescriber, letter and lock-in API (src/prescribers/routes, RISK-RULES §8–9). */
+/** Shapes of the prescriber, letter and lock-in API (the prescribers domain route files, RISK-RULES §8–9). */
 export interface RankedMember {
   memberId: string;
   factors: string[];
