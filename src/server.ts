@@ -2,7 +2,7 @@ import path from 'node:path';
 import { memberAccessPolicy } from './member-access-policy.ts';
 import { migrations } from './migrations.ts';
 import { createCaseDisposer } from './outreach/cases/case-disposer.ts';
-import { drainWarehouseLock } from './outreach/members/warehouse-lock.ts';
+import { drainWarehouseWork } from './outreach/members/warehouse-work.ts';
 import type { AppConfig } from './platform/config.ts';
 import { migrateOpsStore } from './platform/db/migrate.ts';
 import { openOpsStore } from './platform/db/open-ops-store.ts';
@@ -42,7 +42,7 @@ export function createServerApp(args: {
     ...args,
     policy: memberAccessPolicy,
     routes: domainRoutes({ db: args.store.db, warehouse: args.warehouse }),
-    beforeClose: drainWarehouseLock,
+    beforeClose: drainWarehouseWork,
     webDir: path.resolve('dist/web'),
   });
 }

@@ -27,6 +27,9 @@ export const caseSchema = z.object({
   updatedAt: z.string(),
 });
 
+/** `GET /api/cases/{caseId}` as the web app reads it. */
+export type CaseResponse = z.infer<typeof caseSchema>;
+
 const params = z.object({ caseId: z.string().min(1).max(64) });
 
 /** GET and PATCH /api/cases/{caseId}: one outreach case, read and edited under the member access policy. */

@@ -87,6 +87,9 @@ export const caseWorkView = z.object({
     .nullable(),
 });
 
+/** `GET /api/cases/{caseId}/work` as the web app reads it. */
+export type CaseWorkView = z.infer<typeof caseWorkView>;
+
 export const stageInput = z.object({
   stage: z.enum(['outreach', 'engaged', 'in_treatment']),
   version: z.number().int(),

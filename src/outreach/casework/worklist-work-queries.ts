@@ -19,6 +19,9 @@ export const caseWorkSummary = z.object({
   planType: z.string().nullable(),
 });
 
+/** One case's work on the worklist page, as the web app reads it. */
+export type CaseWorkSummary = z.infer<typeof caseWorkSummary>;
+
 /**
  * What the worklist page adds to each of its cases: stage, service-level clock, assignee
  * and how to address the member (name, plan type); a case manager gets only cases they may see.
@@ -27,7 +30,7 @@ export async function readCaseWorkSummaries(
   { db: ops, warehouse }: DataStores,
   user: SessionUser,
   caseIds: string[],
-): Promise<{ memberIds: string[]; items: Array<z.infer<typeof caseWorkSummary>> }> {
+): Promise<{ memberIds: string[]; items: CaseWorkSummary[] }> {
   let query = caseworkDb(ops)
     .selectFrom('outreach_case as c')
     .leftJoin('app_user as u', 'u.user_id', 'c.assigned_to')

@@ -1,6 +1,6 @@
 import { type SqlParam, type Warehouse, withOwnConnection } from '../../platform/warehouse/warehouse.ts';
 import { explainMember, readRecordedRisks } from '../../risk/index.ts';
-import { withWarehouseLock } from './warehouse-lock.ts';
+import { trackWarehouseWork } from './warehouse-work.ts';
 
 export interface MemberRisk {
   onWorklist: boolean;
@@ -26,7 +26,7 @@ export async function readMemberRisk(
   asOf: string,
   includePart2: boolean,
 ): Promise<MemberRisk> {
-  const recorded = await withWarehouseLock(() =>
+  const recorded = await trackWarehouseWork(() =>
     withOwnConnection(w, (c) => readRecordedMemberRisks(c, [memberId], asOf, includePart2)),
   );
   return recorded.get(memberId) ?? explainMemberRisk(w, memberId, asOf, includePart2);
@@ -73,7 +73,7 @@ export async function explainMemberRisk(
   asOf: string,
   includePart2: boolean,
 ): Promise<MemberRisk> {
-  return withWarehouseLock(() =>
+  return trackWarehouseWork(() =>
     withOwnConnection(w, (c) =>
       // On a pooled connection, one transaction: the run's temp-table steps then skip a commit each.
       c === w

@@ -9,7 +9,7 @@ import {
   type TimelineEntry,
 } from './member-record.ts';
 import { type MemberRisk, readRecordedMemberRisks } from './member-risk.ts';
-import { withWarehouseLock } from './warehouse-lock.ts';
+import { trackWarehouseWork } from './warehouse-work.ts';
 
 /** Members one batch reads at most (bounds the statement's parameter list). */
 export const maxMemberBatch = 64;
@@ -107,7 +107,7 @@ export async function readMemberViews(
   const ids = [...new Set(memberIds)];
   // The record and the recorded risk each on a pooled warehouse connection, side by side.
   const [record, risks] = await Promise.all([
-    withWarehouseLock(() =>
+    trackWarehouseWork(() =>
       withOwnConnection(w, async (c) => {
         const profiles = await readMemberProfiles(c, ids);
         const present = ids.filter((id) => profiles.has(id));
@@ -119,7 +119,9 @@ export async function readMemberViews(
         };
       }),
     ),
-    withWarehouseLock(() => withOwnConnection(w, (c) => readRecordedMemberRisks(c, ids, asOf, includePart2))),
+    trackWarehouseWork(() =>
+      withOwnConnection(w, (c) => readRecordedMemberRisks(c, ids, asOf, includePart2)),
+    ),
   ]);
   const views = new Map<string, MemberWarehouseView>();
   for (const [id, profile] of record.profiles)

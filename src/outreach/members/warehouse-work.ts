@@ -5,7 +5,7 @@ const inFlight = new Set<Promise<unknown>>();
  * the server can wait for it before the warehouse closes. It does not serialise: each
  * explanation runs on a pooled connection of its own (`withOwnConnection`).
  */
-export function withWarehouseLock<T>(fn: () => Promise<T>): Promise<T> {
+export function trackWarehouseWork<T>(fn: () => Promise<T>): Promise<T> {
   const run = fn();
   inFlight.add(run);
   const forget = () => inFlight.delete(run);
@@ -14,6 +14,6 @@ export function withWarehouseLock<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /** Resolves once every piece of member-view work started so far has settled (before the warehouse closes). */
-export async function drainWarehouseLock(): Promise<void> {
+export async function drainWarehouseWork(): Promise<void> {
   while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
 }
