@@ -155,6 +155,35 @@ describe('ingesting FHIR NDJSON', () => {
   });
 });
 
+describe('claims as other payers export them', () => {
+  it('loads CARIN BB STU1 facility claims, counts oral claims and the payer as not used, and rejects none', async () => {
+    const stu1 = (code: string) => ({
+      coding: [{ system: 'http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBClaimType', code }],
+    });
+    const { subType: _inpatient, ...facility } = institutionalEob('f1', 'p1', 'inpatient');
+    const oral = { ...professionalEob('d1', 'p1'), type: stu1('oral') };
+    const payer = { resourceType: 'Organization', id: 'plan', name: 'The plan' };
+    const claims = write(
+      'stu1.ndjson',
+      toNdjson([{ ...facility, type: stu1('inpatient-facility') }, oral, payer]),
+    );
+    const summary = await ingestPaths(wh, [people(), claims]);
+    expect(summary.files[1]).toMatchObject({
+      loaded: 1,
+      rejected: 0,
+      ignored: {
+        'ExplanationOfBenefit (oral: not used by the rules)': 1,
+        'Organization (payer, no NPI)': 1,
+      },
+    });
+    expect(await wh.all('select claim_type, setting from medical_claim')).toEqual([
+      { claim_type: 'institutional', setting: 'inpatient' },
+    ]);
+    // Loading the same file again changes nothing.
+    expect((await ingestPaths(wh, [claims])).files[0]?.status).toBe('skipped');
+  });
+});
+
 describe('a failure inside a file load', () => {
   it('rolls back the appended rows, rejections and the batch record together', async () => {
     const claims = write('claims.ndjson', `${toNdjson([patient('p1'), pharmacyEob('e1', 'p1')])}not json\n`);

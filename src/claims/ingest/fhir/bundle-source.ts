@@ -36,7 +36,8 @@ export async function readBundle(filePath: string, sink: RowSink): Promise<void>
     sink.read();
     try {
       if (!resource) throw new RowError('resource', 'entry has no resource');
-      stageFhirResource(resource, i + 1, sink.stager);
+      const notUsed = stageFhirResource(resource, i + 1, sink.stager);
+      if (notUsed) sink.ignore(notUsed);
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
       sink.reject(i + 1, error.field, error.reason, JSON.stringify(resource ?? entry).slice(0, 2000));

@@ -9,6 +9,7 @@ import {
 } from '../field-values.ts';
 import { fail } from '../row-error.ts';
 import type { StagedRow } from '../staging.ts';
+import { readClaimType } from './claim-types.ts';
 import {
   asObject,
   asObjects,
@@ -20,9 +21,13 @@ import {
   referenceId,
 } from './fhir-access.ts';
 
-/** What one ExplanationOfBenefit stages: a pharmacy fill, or a medical claim with lines and diagnoses. */
+/**
+ * What one ExplanationOfBenefit stages: a pharmacy fill, a medical claim with lines and
+ * diagnoses, or nothing for a claim type the rules do not use (oral, vision), which is counted.
+ */
 export type EobRows =
   | { kind: 'pharmacy'; rx: StagedRow<'stg_rx'> }
+  | { kind: 'unused'; claimType: string }
   | {
       kind: 'medical';
       claim: StagedRow<'stg_med_claim'>;
@@ -44,7 +49,12 @@ export function mapExplanationOfBenefit(resource: JsonObject, vkey: number): Eob
   if (!claimId) fail('id', 'missing claim id (no uc identifier, no id)');
   const status = optionalText(resource.status) ?? fail('status', 'missing');
   if (!knownStatuses.has(status)) fail('status', `unknown status ${JSON.stringify(status)}`);
-  const claimType = codeOf(resource.type) ?? fail('type', 'missing claim type');
+  const typeCode = codeOf(resource.type) ?? fail('type', 'missing claim type');
+  const reading =
+    readClaimType(resource.type) ??
+    fail('type', `unsupported claim type ${JSON.stringify(typeCode.slice(0, 40))}`);
+  if (reading.use === 'unused') return { kind: 'unused', claimType: reading.code };
+  const claimType = reading.use;
   const personRef = referenceId(resource.patient) ?? fail('patient', 'missing');
   const meta = asObject(resource.meta);
   const sourceUpdated = parseTimestamp(meta?.lastUpdated ?? resource.created, 'meta.lastUpdated');
@@ -96,9 +106,6 @@ export function mapExplanationOfBenefit(resource: JsonObject, vkey: number): Eob
     rx.content_hash = hashContent([rx], ['vkey', 'source_updated', 'content_hash']);
     return { kind: 'pharmacy', rx };
   }
-  if (claimType !== 'professional' && claimType !== 'institutional')
-    fail('type', `unsupported claim type ${JSON.stringify(claimType)}`);
-
   const lines = asObjects(resource.item).map((item, i) => mapItem(item, i, vkey, careTeam));
   const numbers = new Set(lines.map((l) => l.line_number));
   if (numbers.size !== lines.length) fail('item.sequence', 'two items share a sequence number');
@@ -112,7 +119,10 @@ export function mapExplanationOfBenefit(resource: JsonObject, vkey: number): Eob
     claim_id: claimId,
     person_ref: personRef,
     claim_type: claimType,
-    setting: claimType === 'institutional' ? institutionalSetting(resource.subType, billType) : null,
+    setting:
+      reading.use === 'institutional'
+        ? (reading.setting ?? institutionalSetting(resource.subType, billType))
+        : null,
     claim_date: claimDate,
     start_date: start,
     end_date: end,

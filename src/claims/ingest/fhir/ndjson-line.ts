@@ -20,7 +20,8 @@ export function stageNdjsonLine(text: string, line: number, sink: RowSink): void
     return;
   }
   try {
-    stageFhirResource(resource, line, sink.stager);
+    const notUsed = stageFhirResource(resource, line, sink.stager);
+    if (notUsed) sink.ignore(notUsed);
   } catch (error) {
     if (!(error instanceof RowError)) throw error;
     sink.reject(line, error.field, error.reason, text);

@@ -3,9 +3,14 @@ import { fail } from '../row-error.ts';
 import type { StagedRow } from '../staging.ts';
 import { asObjects, codings, identifierValue, type JsonObject, npiSystem } from './fhir-access.ts';
 
-/** Maps a Practitioner or Organization with an NPI identifier to a provider. */
-export function mapProviderResource(resource: JsonObject, line: number): StagedRow<'stg_provider'> {
-  const npi = identifierValue(resource.identifier, npiSystem) ?? fail('identifier', 'no NPI identifier');
+/**
+ * Maps a Practitioner or Organization with an NPI identifier to a provider. An Organization
+ * with no NPI at all is the payer (`Coverage.payor`), not a provider: null, and counted.
+ */
+export function mapProviderResource(resource: JsonObject, line: number): StagedRow<'stg_provider'> | null {
+  const found = identifierValue(resource.identifier, npiSystem);
+  if (found === null && resource.resourceType === 'Organization') return null;
+  const npi = found ?? fail('identifier', 'no NPI identifier');
   if (!/^\d{10}$/.test(npi)) fail('identifier', `NPI is not 10 digits: ${JSON.stringify(npi.slice(0, 20))}`);
   const address = asObjects(resource.address)[0] ?? {};
   const isOrganization = resource.resourceType === 'Organization';
