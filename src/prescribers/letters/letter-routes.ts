@@ -6,6 +6,13 @@ import { idParam, isoDay, today } from '../route-schemas.ts';
 import { generateLetters } from './generate-letters.ts';
 import { createLetterDelivery } from './letter-delivery-store.ts';
 import {
+  letterDetailView,
+  letterReportView,
+  letterRunView,
+  letterSummary,
+  prescriberRankingView,
+} from './letter-schemas.ts';
+import {
   listLetterEvents,
   listLetters,
   listSuppressions,
@@ -17,19 +24,6 @@ import { collectMonitoring, rankPrescribers } from './prescriber-monitoring.ts';
 
 const pharmacist = ['clinical_pharmacist'] as const;
 const readers = ['clinical_pharmacist', 'supervisor'] as const;
-
-const letterSummary = z.object({
-  letterId: z.string(),
-  runId: z.string(),
-  asOf: z.string(),
-  prescriberNpi: z.string(),
-  prescriberName: z.string().nullable(),
-  status: z.enum(['generated', 'sent', 'superseded']),
-  memberCount: z.number(),
-  createdAt: z.string(),
-  sentAt: z.string().nullable(),
-  sentBy: z.string().nullable(),
-});
 
 function toSummary(l: Awaited<ReturnType<typeof listLetters>>[number]): z.output<typeof letterSummary> {
   return {
@@ -56,32 +50,7 @@ export function registerLetterRoutes(app: App): void {
         tags: ['prescribers'],
         querystring: z.object({ asOf: isoDay }),
         response: {
-          200: z.object({
-            asOf: z.string(),
-            prescribers: z.array(
-              z.object({
-                npi: z.string(),
-                name: z.string().nullable(),
-                volume: z.object({
-                  opioidFills: z.number(),
-                  opioidPatients: z.number(),
-                  opioidDaysSupply: z.number(),
-                  highRiskPatients: z.number(),
-                }),
-                members: z.array(
-                  z.object({
-                    memberId: z.string(),
-                    factors: z.array(z.string()),
-                    averageDailyMmeW180: z.number().nullable(),
-                    prescribersW180: z.number(),
-                    pharmaciesW180: z.number(),
-                    overlapDaysW180: z.number(),
-                    fillsByThisPrescriber: z.number(),
-                  }),
-                ),
-              }),
-            ),
-          }),
+          200: prescriberRankingView,
         },
       },
     },
@@ -104,20 +73,7 @@ export function registerLetterRoutes(app: App): void {
         tags: ['letters'],
         body: z.object({ asOf: isoDay }),
         response: {
-          201: z.object({
-            runId: z.string(),
-            asOf: z.string(),
-            counts: z.object({
-              highRiskMembers: z.number(),
-              pairs: z.number(),
-              suppressed: z.number(),
-              letters: z.number(),
-              part2Withheld: z.number(),
-            }),
-            letters: z.array(
-              z.object({ letterId: z.string(), prescriberNpi: z.string(), members: z.number() }),
-            ),
-          }),
+          201: letterRunView,
         },
       },
     },
@@ -183,34 +139,7 @@ export function registerLetterRoutes(app: App): void {
         tags: ['letters'],
         params: z.object({ letterId: idParam }),
         response: {
-          200: z.object({
-            letter: letterSummary,
-            members: z.array(
-              z.object({
-                memberId: z.string(),
-                disclosedFactorCodes: z.array(z.string()),
-                newFactorCodes: z.array(z.string()),
-                withheldPart2: z.number(),
-              }),
-            ),
-            events: z.array(
-              z.object({
-                kind: z.string(),
-                at: z.string(),
-                actor: z.string().nullable(),
-                detail: z.string().nullable(),
-                deliveryId: z.string().nullable(),
-              }),
-            ),
-            suppressedInRun: z.array(
-              z.object({
-                prescriberNpi: z.string(),
-                memberId: z.string(),
-                priorSentOn: z.string(),
-                reason: z.string(),
-              }),
-            ),
-          }),
+          200: letterDetailView,
         },
       },
     },
@@ -329,22 +258,7 @@ export function registerLetterRoutes(app: App): void {
         tags: ['letters'],
         querystring: z.object({ from: isoDay, to: isoDay }),
         response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                letterId: z.string(),
-                asOf: z.string(),
-                prescriberNpi: z.string(),
-                prescriberName: z.string().nullable(),
-                sentAt: z.string(),
-                sentBy: z.string().nullable(),
-                memberId: z.string(),
-                why: z.array(z.string()),
-                newSinceLastLetter: z.array(z.string()),
-                part2FactsLeftOut: z.number(),
-              }),
-            ),
-          }),
+          200: letterReportView,
         },
       },
     },

@@ -1,24 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CostEstimate } from '../../../src/coverage/cost/estimate-cost.ts';
+import type { CareService, CareType } from '../../../src/coverage/network/network-schema.ts';
 import type { AuthorizationView } from '../../../src/coverage/preauth/view-schemas.ts';
 import { apiFetch, toQuery } from '../api/http.ts';
 
-export type { AuthorizationView };
-export type CareType =
-  | 'ambulatory-detox'
-  | 'intensive-outpatient'
-  | 'outpatient-rehab'
-  | 'opioid-treatment-program'
-  | 'moud-prescriber'
-  | 'virtual-behavioral-care';
-export type CareService =
-  | 'individual-therapy'
-  | 'group-therapy'
-  | 'family-therapy'
-  | 'buprenorphine'
-  | 'naltrexone'
-  | 'methadone'
-  | 'benzodiazepine-taper';
+export type { AuthorizationView, CareService, CareType };
 
 export interface DirectoryHit {
   id: string;

@@ -1,82 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
+import type {
+  LetterDetail,
+  LetterReport,
+  LetterRun,
+  LetterSummary,
+  PrescriberRanking,
+} from '../../../src/prescribers/letters/letter-schemas.ts';
 import { apiFetch } from '../api/http.ts';
 
-/** Shapes of the prescriber, letter and lock-in API (the prescribers domain route files, RISK-RULES §8–9). */
-export interface RankedMember {
-  memberId: string;
-  factors: string[];
-  averageDailyMmeW180: number | null;
-  prescribersW180: number;
-  pharmaciesW180: number;
-  overlapDaysW180: number;
-  fillsByThisPrescriber: number;
-}
-
-export interface RankedPrescriber {
-  npi: string;
-  name: string | null;
-  volume: { opioidFills: number; opioidPatients: number; opioidDaysSupply: number; highRiskPatients: number };
-  members: RankedMember[];
-}
-
-export type LetterStatus = 'generated' | 'sent' | 'superseded';
-
-export interface LetterSummary {
-  letterId: string;
-  runId: string;
-  asOf: string;
-  prescriberNpi: string;
-  prescriberName: string | null;
-  status: LetterStatus;
-  memberCount: number;
-  createdAt: string;
-  sentAt: string | null;
-  sentBy: string | null;
-}
-
-export interface LetterRun {
-  runId: string;
-  asOf: string;
-  counts: {
-    highRiskMembers: number;
-    pairs: number;
-    suppressed: number;
-    letters: number;
-    part2Withheld: number;
-  };
-  letters: Array<{ letterId: string; prescriberNpi: string; members: number }>;
-}
-
-export interface LetterDetail {
-  letter: LetterSummary;
-  members: Array<{
-    memberId: string;
-    disclosedFactorCodes: string[];
-    newFactorCodes: string[];
-    withheldPart2: number;
-  }>;
-  events: Array<{
-    kind: string;
-    at: string;
-    actor: string | null;
-    detail: string | null;
-    deliveryId: string | null;
-  }>;
-  suppressedInRun: Array<{ prescriberNpi: string; memberId: string; priorSentOn: string; reason: string }>;
-}
-
-export interface LetterReportRow {
-  letterId: string;
-  asOf: string;
-  prescriberNpi: string;
-  prescriberName: string | null;
-  sentAt: string;
-  sentBy: string | null;
-  memberId: string;
-  why: string[];
-  newSinceLastLetter: string[];
-  part2FactsLeftOut: number;
-}
+/**
+ * Shapes of the prescriber, letter and lock-in API (RISK-RULES §8–9): the server's own
+ * response schemas' types (src/prescribers/letters/letter-schemas.ts), imported as types only.
+ */
+export type { LetterDetail, LetterRun, LetterSummary };
+export type RankedPrescriber = PrescriberRanking['prescribers'][number];
+export type RankedMember = RankedPrescriber['members'][number];
+export type LetterStatus = LetterSummary['status'];
+export type LetterReportRow = LetterReport['items'][number];
 
 // The lock-in, its events and its commands as the API speaks them: the server's own types,
 // so the two cannot drift apart (events come without their lock-in id, which the page knows).
