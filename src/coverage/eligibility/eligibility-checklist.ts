@@ -63,7 +63,7 @@ async function readEvidence(
 }
 
 /**
- * Seed 002's eligibility checklist for outpatient detox (dependence, medical
+ * The plan's eligibility checklist for outpatient detox (dependence, medical
  * assessment, stable living environment, commitment to treatment), each with the
  * claims of the last 12 months that speak to it. Claims cannot show a stable home
  * or commitment: those are asked, with any warning sign claims do show.

@@ -36,21 +36,21 @@ export interface LevelOfCare {
 const dependence: Criterion = {
   id: 'diagnosis',
   text: 'Diagnosis of opioid or sedative/benzodiazepine dependence (ICD-10-CM F11.2x or F13.2x)',
-  source: 'Seed 002 eligibility: substance dependence',
+  source: 'Plan eligibility: substance dependence',
   kind: 'diagnosis',
   prefixes: ['F112', 'F132'],
 };
 const assessment: Criterion = {
   id: 'face-to-face',
   text: 'Face-to-face assessment by facility staff within 7 days before the request',
-  source: 'Seed 002 preauthorization: face-to-face assessment',
+  source: 'Plan preauthorization policy: face-to-face assessment',
   kind: 'face-to-face-within',
   days: 7,
 };
 const stable: Criterion = {
   id: 'recovery-environment',
   text: 'Stable living environment that supports recovery',
-  source: 'Seed 002 eligibility: stability; ASAM dimension 6',
+  source: 'Plan eligibility: stability; ASAM dimension 6',
   kind: 'fact',
   fact: 'stableLivingEnvironment',
   expected: true,
@@ -58,7 +58,7 @@ const stable: Criterion = {
 const commitment: Criterion = {
   id: 'readiness',
   text: 'Willing to take part fully in treatment',
-  source: 'Seed 002 eligibility: commitment to treatment; ASAM dimension 4',
+  source: 'Plan eligibility: commitment to treatment; ASAM dimension 4',
   kind: 'fact',
   fact: 'committedToTreatment',
   expected: true,
@@ -74,7 +74,7 @@ const noInpatientNeed: Criterion = {
 const plan: Criterion = {
   id: 'treatment-plan',
   text: 'Treatment plan with goals and the services to be given',
-  source: 'Seed 002 preauthorization: clinical information and treatment plan',
+  source: 'Plan preauthorization policy: clinical information and treatment plan',
   kind: 'treatment-plan',
 };
 

@@ -1,26 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type { CostEstimate } from '../../../src/coverage/cost/estimate-cost.ts';
 import type { CareService, CareType } from '../../../src/coverage/network/network-schema.ts';
-import type { AuthorizationView } from '../../../src/coverage/preauth/view-schemas.ts';
+import type { AuthorizationView, directoryHitSchema } from '../../../src/coverage/preauth/view-schemas.ts';
 import { apiFetch, toQuery } from '../api/http.ts';
 
 export type { AuthorizationView, CareService, CareType };
 
-export interface DirectoryHit {
-  id: string;
-  npi: string;
-  name: string;
-  kind: string;
-  type: CareType;
-  services: CareService[];
-  address: { line: string; city: string; state: string; zip: string };
-  markets: string[];
-  phone: string;
-  acceptingNewPatients: boolean;
-  languages: string[];
-  networkStatus: 'in' | 'out' | null;
-  nearness: number;
-}
+export type DirectoryHit = z.output<typeof directoryHitSchema>;
 
 export interface CareOptions {
   market: string;
@@ -126,7 +113,7 @@ export function useMemberCoverage(memberId: string | undefined) {
   });
 }
 
-/** Seed 002's eligibility checklist with what claims say about each item. */
+/** The plan's eligibility checklist with what claims say about each item. */
 export function useEligibility(memberId: string) {
   return useQuery({
     queryKey: ['eligibility', memberId],

@@ -8,7 +8,7 @@ const statusWords = {
   ask: 'Ask the member',
 } as const;
 
-/** Seed 002's eligibility checklist for outpatient detox, with what the claims say about each item. */
+/** The plan's eligibility checklist for outpatient detox, with what the claims say about each item. */
 export function EligibilityPanel({ memberId }: { memberId: string }) {
   const checklist = useEligibility(memberId);
   return (
