@@ -9,6 +9,7 @@ import type {
   MemberAccessPolicy,
 } from './platform/http/request-access.ts';
 import { findDisclosureConsents } from './privacy/index.ts';
+import { isReferredToFacility } from './recovery/index.ts';
 
 const deny = (reason: string): AccessDecision => ({ allowed: false, reason });
 
@@ -30,8 +31,8 @@ const rolePurpose: Record<SessionUser['role'], AuditPurpose> = {
 /**
  * Who may see which member (docs/privacy.md): plan staff for treatment, payment and
  * operations within their work; a member only themself; facility staff their own
- * facility's requests, and other records only with the member's consent to their
- * facility; analysts and admins never. It lives where the domains meet because it
+ * facility's requests, reports about members referred to it, and other records only
+ * with the member's consent to their facility; analysts and admins never. It lives where the domains meet because it
  * reads outreach's caseloads and privacy's consents.
  */
 export const memberAccessPolicy: MemberAccessPolicy = {
@@ -67,6 +68,11 @@ export const memberAccessPolicy: MemberAccessPolicy = {
           return request.facilityNpi === user.organization
             ? { allowed: true, purpose: 'payment', includePart2: true }
             : deny('another facility’s record');
+        // A facility the member is referred to reports their sessions and screens (its own records).
+        if (request.action === 'report')
+          return (await isReferredToFacility(db, memberId, user.organization))
+            ? { allowed: true, purpose: 'treatment', includePart2: false }
+            : deny('member not referred to this facility');
         const consent = await findDisclosureConsents(db, [memberId], {
           recipient: `org:${user.organization}`,
           purpose: 'treatment',

@@ -6,6 +6,7 @@ import type { Migration } from './platform/db/migration.ts';
 import { platformMigrations } from './platform/db/platform-migrations.ts';
 import { prescriberMigrations } from './prescribers/prescriber-migrations.ts';
 import { privacyMigrations } from './privacy/privacy-migrations.ts';
+import { recoveryMigrations } from './recovery/recovery-migrations.ts';
 
 /**
  * Every migration of the operational store, in the order they run: the platform's
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   ...coverageMigrations,
   ...prescriberMigrations,
   ...worklistMigrations,
+  ...recoveryMigrations,
 ];

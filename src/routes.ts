@@ -5,6 +5,7 @@ import type { RouteModule } from './platform/http/route-module.ts';
 import { prescriberRoutes } from './prescribers/prescriber-routes.ts';
 import { createPrescriberServices } from './prescribers/prescriber-services.ts';
 import { consentRoutes } from './privacy/consent-routes.ts';
+import { recoveryRoutes } from './recovery/recovery-routes.ts';
 
 /**
  * Every domain's HTTP routes, one line per domain, mounted in this order after the
@@ -12,5 +13,11 @@ import { consentRoutes } from './privacy/consent-routes.ts';
  * (the pharmacy check, prescribers' letter links) are built here, where the stores are.
  */
 export function domainRoutes(stores: DataStores): readonly RouteModule[] {
-  return [outreachRoutes, consentRoutes, coverageRoutes, prescriberRoutes(createPrescriberServices(stores))];
+  return [
+    outreachRoutes,
+    consentRoutes,
+    coverageRoutes,
+    prescriberRoutes(createPrescriberServices(stores)),
+    recoveryRoutes,
+  ];
 }

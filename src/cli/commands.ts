@@ -12,6 +12,7 @@ import { lockInCommand } from './lock-in-command.ts';
 import { mmeCommand } from './mme-command.ts';
 import { referenceCommand } from './reference-command.ts';
 import { serveCommand } from './serve-command.ts';
+import { signalsCommand } from './signals-command.ts';
 import { userCommand } from './user-command.ts';
 
 /**
@@ -31,5 +32,6 @@ export const commands: ReadonlyArray<() => Command> = [
   coverageCommand,
   lettersCommand,
   lockInCommand,
+  signalsCommand,
   demoCommand,
 ];

@@ -5,6 +5,7 @@
 export type { CandidateDisposer, DispositionDecision, RunHeader } from './candidate-disposer.ts';
 export { computeDailyMme, type MmeAnswer, type MmeQuestion } from './compute-mme.ts';
 export { type DailyMme, dailyMmeSeries } from './daily-mme-series.ts';
+export { emergencyDefinitions } from './emergencies/index.ts';
 export { type EvaluateOptions, evaluateMembers } from './evaluate-members.ts';
 export { type ExplainedFill, explainMember, type MemberExplanation } from './explain-member.ts';
 export { compareCandidates, type IdentifyOptions, identifyMembers } from './identify-members.ts';
@@ -28,6 +29,7 @@ export {
   describeRules,
   type RuleCatalog,
 } from './rule-catalog.ts';
+export { runClaimHits } from './run-claim-hits.ts';
 export type { IdentifyResult, WorklistEntry } from './run-result.ts';
 export {
   formatWorklist,

@@ -2,12 +2,19 @@ import type { Warehouse } from '../platform/warehouse/warehouse.ts';
 import type { ClaimSources } from './rule-step.ts';
 
 /**
- * Copies one member's rows of the claims tables into temp tables (`rk_scope_*`)
+ * Copies one member's rows (or those of the members listed in a temp table) of the claims tables into temp tables (`rk_scope_*`)
  * with bound parameters, and returns them as the sources of the rule steps: an
  * explain or a member chart then reads a few rows instead of whole tables, and
  * the step SQL stays the one the full run uses.
  */
-export async function scopeClaims(warehouse: Warehouse, memberId: string): Promise<ClaimSources> {
+export async function scopeClaims(
+  warehouse: Warehouse,
+  members: string | { table: string },
+): Promise<ClaimSources> {
+  const [filter, params] =
+    typeof members === 'string'
+      ? ['member_id = $1', [members]]
+      : [`member_id in (select member_id from ${members.table})`, []];
   const byMember = ['member', 'enrollment', 'pharmacy_claim', 'medical_claim'];
   const duck = warehouse.dialect === 'duckdb';
   for (const table of byMember) {
@@ -19,9 +26,7 @@ export async function scopeClaims(warehouse: Warehouse, memberId: string): Promi
       await warehouse.run(`drop table if exists rk_scope_${table}`);
       await warehouse.run(`create temp table rk_scope_${table} as select * from ${table} where 1 = 0`);
     }
-    await warehouse.run(`insert into rk_scope_${table} select * from ${table} where member_id = $1`, [
-      memberId,
-    ]);
+    await warehouse.run(`insert into rk_scope_${table} select * from ${table} where ${filter}`, params);
   }
   for (const table of ['medical_claim_line', 'medical_claim_dx']) {
     if (!duck) await warehouse.run(`drop table if exists rk_scope_${table}`);

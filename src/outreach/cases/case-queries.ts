@@ -147,3 +147,37 @@ export async function memberHasCase(db: OpsDb, memberId: string): Promise<boolea
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** A case the recovery signals watch: engaged (day E known), open, or closed under `reopenDays` ago. */
+export interface WatchedCase {
+  caseId: string;
+  memberId: string;
+  engagedOn: string;
+  caseOpen: boolean;
+}
+
+/**
+ * RISK-RULES §11's population as of a day: each member's latest case that reached engagement
+ * on or before `asOf` and is open past first contact, or closed less than `reopenDays` before `asOf`.
+ */
+export async function listWatchedCases(
+  db: OpsDb,
+  asOf: string,
+  reopenDays: number,
+  memberId?: string,
+): Promise<WatchedCase[]> {
+  const result = await sql<{ case_id: string; member_id: string; engaged_on: string; status: string }>`
+    select distinct on (member_id) case_id, member_id, to_char(engaged_on, 'YYYY-MM-DD') as engaged_on, status
+    from outreach_case
+    where engaged_on is not null and engaged_on <= ${asOf}::date
+      and ((status = 'open' and stage in ('engaged', 'in_treatment', 'aftercare'))
+        or (status = 'closed' and closed_at > ${asOf}::date - ${reopenDays}::integer))
+      ${memberId === undefined ? sql`` : sql`and member_id = ${memberId}`}
+    order by member_id, opened_at desc`.execute(db);
+  return result.rows.map((r) => ({
+    caseId: r.case_id,
+    memberId: r.member_id,
+    engagedOn: r.engaged_on,
+    caseOpen: r.status === 'open',
+  }));
+}

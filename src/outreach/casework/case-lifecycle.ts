@@ -1,5 +1,5 @@
-/** The case lifecycle: new → outreach → engaged → in treatment → closed (with a reason). */
-export const caseStages = ['new', 'outreach', 'engaged', 'in_treatment', 'closed'] as const;
+/** The case lifecycle: new → outreach → engaged → in treatment → aftercare → closed (with a reason). */
+export const caseStages = ['new', 'outreach', 'engaged', 'in_treatment', 'aftercare', 'closed'] as const;
 export type CaseStage = (typeof caseStages)[number];
 
 export const attemptChannels = ['phone', 'text', 'email', 'letter', 'in_person'] as const;
@@ -26,9 +26,19 @@ export const closeReasons = [
   'unreachable',
   'not_eligible',
   'deceased',
+  'completed',
+  'moved',
 ] as const;
 export type CloseReason = (typeof closeReasons)[number];
-export type StoredCloseReason = 'engaged' | 'declined' | 'unreachable' | 'ineligible' | 'deceased' | 'other';
+export type StoredCloseReason =
+  | 'engaged'
+  | 'declined'
+  | 'unreachable'
+  | 'ineligible'
+  | 'deceased'
+  | 'completed'
+  | 'moved'
+  | 'other';
 
 const storedReason: Record<CloseReason, StoredCloseReason> = {
   engaged_in_treatment: 'engaged',
@@ -36,6 +46,8 @@ const storedReason: Record<CloseReason, StoredCloseReason> = {
   unreachable: 'unreachable',
   not_eligible: 'ineligible',
   deceased: 'deceased',
+  completed: 'completed',
+  moved: 'moved',
 };
 
 /** The stored form of a close reason (`declined` is what suppresses re-identification, RISK-RULES §7). */
@@ -51,7 +63,14 @@ export function isFailedAttempt(outcome: AttemptOutcome): boolean {
   return failedOutcomes.has(outcome);
 }
 
-const stageOrder: Record<CaseStage, number> = { new: 0, outreach: 1, engaged: 2, in_treatment: 3, closed: 4 };
+const stageOrder: Record<CaseStage, number> = {
+  new: 0,
+  outreach: 1,
+  engaged: 2,
+  in_treatment: 3,
+  aftercare: 4,
+  closed: 5,
+};
 
 /** Moves forward only: a later event never sends a case back to an earlier stage. */
 function forward(current: CaseStage, next: CaseStage): CaseStage {

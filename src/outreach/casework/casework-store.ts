@@ -161,3 +161,40 @@ export async function changeCaseStage(
       return { caseId, stage: after.stage, status: after.status, version: after.version };
     });
 }
+
+/**
+ * Reopens a closed case (RISK-RULES §11: an urgent or high recovery signal reopens a case
+ * closed less than 365 days ago), back at engaged, with the reason in the case history.
+ * Answers false when the case was not closed (or was reopened meanwhile).
+ */
+export async function reopenCase(db: OpsDb, caseId: string, reason: string): Promise<boolean> {
+  const w = caseworkDb(db);
+  const reopened = await w
+    .updateTable('outreach_case')
+    .set((eb) => ({
+      status: 'open' as const,
+      stage: 'engaged' as const,
+      closed_at: null,
+      close_reason: null,
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+    }))
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'closed')
+    .returning(['case_id'])
+    .executeTakeFirst();
+  if (!reopened) return false;
+  await w
+    .insertInto('case_event')
+    .values({
+      case_id: caseId,
+      actor_id: null,
+      actor_username: 'signals',
+      kind: 'reopened',
+      from_value: 'closed',
+      to_value: 'engaged',
+      detail: reason,
+    })
+    .execute();
+  return true;
+}

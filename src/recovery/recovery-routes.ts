@@ -1,0 +1,13 @@
+import { combineRoutes } from '../platform/http/route-module.ts';
+import { alertRoutes } from './alerts/alert-routes.ts';
+import { carePlanRoutes } from './plans/care-plan-routes.ts';
+import { checkInRoutes } from './reports/check-in-routes.ts';
+import { reportRoutes } from './reports/report-routes.ts';
+
+/** Every route of treatment and recovery: plans and services, facility reports, check-ins, the §11 alerts. */
+export const recoveryRoutes = combineRoutes('recovery', [
+  carePlanRoutes,
+  reportRoutes,
+  checkInRoutes,
+  alertRoutes,
+]);

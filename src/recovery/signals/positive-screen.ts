@@ -1,0 +1,61 @@
+import { sql } from 'kysely';
+import type { RecoveryDb } from '../recovery-tables.ts';
+import { opioidSubstances, type Substance } from '../reports/substances.ts';
+import type { ReportSignal, SignalHit, WatchedMember } from './recovery-signal.ts';
+
+/**
+ * §11 POSITIVE_SCREEN: a drug screen after E positive for a substance the active treatment
+ * plan does not prescribe — fentanyl, heroin (6-MAM), any other opioid, or a substance the
+ * plan names to watch. Buprenorphine on buprenorphine, methadone at an OTP, are expected.
+ */
+export const positiveScreen: ReportSignal = {
+  code: 'POSITIVE_SCREEN',
+  section: 'RISK-RULES §11',
+  label: 'Positive drug screen',
+  severity: 'high',
+  source: 'reports',
+  rule: 'A drug screen after the member engaged, positive for fentanyl, heroin (6-MAM), another opioid, or a substance the plan watches, that the treatment plan does not prescribe.',
+  async find(db: RecoveryDb, asOf: string, members: readonly WatchedMember[]): Promise<SignalHit[]> {
+    if (members.length === 0) return [];
+    const byMember = new Map(members.map((m) => [m.memberId, m]));
+    const screens = await db
+      .selectFrom('drug_screen')
+      .select(['screen_id', 'member_id', 'collected_on', 'substance'])
+      .where('member_id', 'in', [...byMember.keys()])
+      .where('positive', '=', true)
+      .where('collected_on', '<=', asOf)
+      .execute();
+    if (screens.length === 0) return [];
+    const plans = await db
+      .selectFrom('care_plan')
+      .select(['member_id', sql<unknown>`content`.as('content')])
+      .where('member_id', 'in', [...new Set(screens.map((s) => s.member_id))])
+      .where('category', '=', 'treatment')
+      .where('status', '=', 'active')
+      .execute();
+    const planOf = new Map(
+      plans.map((p) => {
+        const c = p.content as { prescribedSubstances?: Substance[]; watchedSubstances?: Substance[] };
+        return [
+          p.member_id,
+          { prescribed: new Set(c.prescribedSubstances ?? []), watched: new Set(c.watchedSubstances ?? []) },
+        ];
+      }),
+    );
+    const hits: SignalHit[] = [];
+    for (const s of screens) {
+      const day = String(s.collected_on).slice(0, 10);
+      if (day <= byMember.get(s.member_id)!.engagedOn) continue;
+      const substance = s.substance as Substance;
+      const plan = planOf.get(s.member_id);
+      if (plan?.prescribed.has(substance)) continue;
+      if (!opioidSubstances.has(substance) && !plan?.watched.has(substance)) continue;
+      hits.push({
+        memberId: s.member_id,
+        evidenceKey: `screen:${s.screen_id}`,
+        evidence: { source: 'reports', date: day, id: s.screen_id, detail: `positive for ${substance}` },
+      });
+    }
+    return hits;
+  },
+};
