@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCase } from '../outreach/cases/seed-case.ts';
+import { expectValidFhir } from '../testing/fhir-validator.ts';
 import { buildTestApp, type TestApp, type TestUser } from '../testing/test-app.ts';
 import { buildDemoNetwork } from './demo/demo-network.ts';
 import { makePasBundle } from './fhir/pas-fixtures.ts';
@@ -247,6 +248,7 @@ describe('FHIR Claim/$submit (Da Vinci PAS)', () => {
     const answer = (await get(facility, `/api/fhir/ClaimResponse/${id}`)).json();
     expect(answer).toMatchObject({ outcome: 'complete', preAuthRef: id });
     expect(JSON.stringify(answer)).toContain('"code":"A6"');
+    await expectValidFhir(answer);
   });
 
   it('answers a resent Claim with the request it already made, not a second one', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCase } from '../outreach/cases/seed-case.ts';
 import { addDays } from '../platform/calendar/iso-days.ts';
 import { parseRiskConfig } from '../risk/index.ts';
+import { expectValidFhir } from '../testing/fhir-validator.ts';
 import { buildTestApp, type TestApp, type TestUser } from '../testing/test-app.ts';
 import { runSignals } from './signals/run-signals.ts';
 
@@ -258,6 +259,124 @@ describe('treatment and recovery over HTTP', () => {
     expect(bad.json().issues[0].path).toContain('craving');
     const history = (await call(member, 'GET', '/api/members/M-R3/check-ins')).json().checkIns;
     expect(history).toHaveLength(1);
+  });
+
+  it('serves every record as valid FHIR R4, by patient and by id, only to those who may see it', async () => {
+    const counts: Record<string, number> = {};
+    for (const type of ['CarePlan', 'Goal', 'ServiceRequest', 'Encounter', 'Observation']) {
+      const res = await call(cm, 'GET', `/api/fhir/${type}?patient=M-R1`);
+      expect(res.statusCode, type).toBe(200);
+      expect(res.headers['content-type']).toContain('application/fhir+json');
+      const bundle = res.json();
+      await expectValidFhir(bundle);
+      for (const entry of bundle.entry) await expectValidFhir(entry.resource);
+      counts[type] = bundle.total;
+      const first = bundle.entry[0].resource;
+      const one = await call(cm, 'GET', `/api/fhir/${type}/${first.id}`);
+      expect(one.json()).toEqual(first);
+    }
+    expect(counts).toEqual({ CarePlan: 1, Goal: 1, ServiceRequest: 3, Encounter: 4, Observation: 2 });
+    const missed = (await call(cm, 'GET', '/api/fhir/Encounter?patient=M-R1'))
+      .json()
+      .entry.filter((e: { resource: { status: string } }) => e.resource.status === 'cancelled');
+    expect(missed).toHaveLength(2);
+    const member = await t.logIn('member', { memberId: 'M-R3' });
+    const own = (await call(member, 'GET', '/api/fhir/QuestionnaireResponse?patient=M-R3')).json();
+    expect(own.total).toBe(1);
+    await expectValidFhir(own.entry[0].resource);
+    // Another member, and a facility without the member's consent, see nothing; by id it does not exist.
+    expect((await call(member, 'GET', '/api/fhir/CarePlan?patient=M-R1')).statusCode).toBe(403);
+    expect((await call(strangerFacility, 'GET', '/api/fhir/Observation?patient=M-R1')).statusCode).toBe(403);
+    const planId = (await call(cm, 'GET', '/api/fhir/CarePlan?patient=M-R1')).json().entry[0].resource.id;
+    expect((await call(member, 'GET', `/api/fhir/CarePlan/${planId}`)).statusCode).toBe(404);
+  });
+
+  it('catches an invalid resource (the validator is not a formality)', async () => {
+    await expect(expectValidFhir({ resourceType: 'Encounter', id: 'x', status: 'missed' })).rejects.toThrow(
+      /invalid FHIR Encounter/,
+    );
+  });
+
+  it('takes an assessment, scores each completed instrument, refuses a partial score and free text', async () => {
+    const phq9 = Object.fromEntries(
+      [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [`phq9-${n}`, n <= 5 ? 'LA6570-1' : 'LA6568-5']),
+    );
+    const gad7Partial = { 'gad7-1': 'LA6569-3', 'gad7-2': 'LA6569-3' };
+    const answers = {
+      ...phq9,
+      ...gad7Partial,
+      'auditc-1': 'monthly-or-less',
+      'auditc-2': '1-2',
+      'auditc-3': 'never',
+      'primary-substance': 'fentanyl',
+      overdoses: 2,
+      housing: 'unstable',
+      'asam-d1': '3',
+      'asam-level': '3.7',
+    };
+    const res = await call(cm, 'POST', '/api/members/M-R2/assessments', { status: 'completed', answers });
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(
+      body.scores.map((s: { code: string; score: number; band: string }) => [s.code, s.score, s.band]),
+    ).toEqual([
+      ['44261-6', 10, 'moderate'],
+      ['75626-2', 1, 'negative'],
+    ]);
+    expect(body.notScored).toEqual([
+      { instrument: 'gad7', reason: expect.stringContaining('5 of 7 items unanswered') },
+    ]);
+
+    const freeText = await call(cm, 'POST', '/api/members/M-R2/assessments', {
+      status: 'completed',
+      answers: { ...answers, 'phq9-3': 'some days, not sure' },
+    });
+    expect(freeText.statusCode).toBe(400);
+    expect(freeText.json().issues[0].path).toContain('phq9-3');
+    expect(
+      (
+        await call(cm, 'POST', '/api/members/M-R2/assessments', {
+          status: 'completed',
+          answers: { 'made-up': 1 },
+        })
+      ).statusCode,
+    ).toBe(400);
+
+    // The facility M-R1 is referred to may enter one; a facility without a referral may not.
+    expect(
+      (
+        await call(facility, 'POST', '/api/members/M-R1/assessments', {
+          status: 'in-progress',
+          answers: { housing: 'stable' },
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await call(strangerFacility, 'POST', '/api/members/M-R1/assessments', {
+          status: 'in-progress',
+          answers: {},
+        })
+      ).statusCode,
+    ).toBe(403);
+
+    const listed = (await call(cm, 'GET', '/api/members/M-R2/assessments')).json();
+    expect(listed.assessments[0].levelOfCare).toBe('3.7');
+    expect(listed.trend.map((s: { code: string }) => s.code)).toEqual(['44261-6', '75626-2']);
+
+    const questionnaire = (await call(cm, 'GET', '/api/fhir/Questionnaire/comprehensive-assessment')).json();
+    await expectValidFhir(questionnaire);
+    expect(JSON.stringify(questionnaire)).not.toMatch(/ASAM Criteria/);
+    const responses = (await call(cm, 'GET', '/api/fhir/QuestionnaireResponse?patient=M-R2')).json();
+    expect(responses.total).toBe(1);
+    await expectValidFhir(responses.entry[0].resource);
+    const observations = (await call(cm, 'GET', '/api/fhir/Observation?patient=M-R2')).json();
+    expect(
+      observations.entry.map(
+        (e: { resource: { code: { coding: { code: string }[] } } }) => e.resource.code.coding[0]!.code,
+      ),
+    ).toEqual(['44261-6', '75626-2']);
+    for (const e of observations.entry) await expectValidFhir(e.resource);
   });
 
   it('audits every read and write of these records', async () => {

@@ -1,13 +1,17 @@
 import { combineRoutes } from '../platform/http/route-module.ts';
 import { alertRoutes } from './alerts/alert-routes.ts';
+import { assessmentRoutes } from './assessment/assessment-routes.ts';
+import { recoveryFhirRoutes } from './fhir/recovery-fhir-routes.ts';
 import { carePlanRoutes } from './plans/care-plan-routes.ts';
 import { checkInRoutes } from './reports/check-in-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
 
 /** Every route of treatment and recovery: plans and services, facility reports, check-ins, the §11 alerts. */
 export const recoveryRoutes = combineRoutes('recovery', [
+  assessmentRoutes,
   carePlanRoutes,
   reportRoutes,
   checkInRoutes,
   alertRoutes,
+  recoveryFhirRoutes,
 ]);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectValidFhir } from '../../testing/fhir-validator.ts';
 import { buildTestApp, type TestApp, type TestUser } from '../../testing/test-app.ts';
 import { createCaseDisposer } from '../cases/case-disposer.ts';
 import { seedCase } from '../cases/seed-case.ts';
@@ -274,6 +275,9 @@ describe('FHIR views', () => {
       .json()
       .entry.map((e: { resource: { resourceType: string } }) => e.resource.resourceType);
     expect(types).toEqual(['Task', 'Communication', 'ServiceRequest']);
+    await expectValidFhir(task.json());
+    await expectValidFhir(bundle.json());
+    for (const entry of bundle.json().entry) await expectValidFhir(entry.resource);
   });
 });
 

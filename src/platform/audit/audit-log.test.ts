@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectValidFhir } from '../../testing/fhir-validator.ts';
 import { buildTestApp, type TestApp } from '../../testing/test-app.ts';
 import { writeAuditEvent } from './audit-event.ts';
 import { auditInput } from './testing/audit-input.ts';
@@ -94,6 +95,8 @@ describe('the audit log', () => {
       purposeOfEvent: [{ coding: [{ code: 'TREAT' }] }],
       entity: [{ what: { identifier: { value: 'M1' } } }, { what: { reference: 'Member/M1' } }],
     });
+    await expectValidFhir(bundle);
+    for (const entry of bundle.entry) await expectValidFhir(entry.resource);
   });
 
   it('audits the admin search itself', async () => {
