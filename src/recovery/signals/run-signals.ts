@@ -131,17 +131,17 @@ export async function runSignals(
   for (const signal of recoverySignals)
     if (signal.source !== 'claims')
       for (const hit of await signal.find(rdb, asOf, members)) hits.push({ code: signal.code, hit });
-  const alerts: RaisedAlert[] = [];
+  const alerts = await raiseAlerts(
+    stores.db,
+    hits.map(({ code, hit }) => ({ code, hit, caseId: byMember.get(hit.memberId)!.caseId, raisedOn: asOf })),
+  );
   const reopened: string[] = [];
-  for (const { code, hit } of hits) {
-    const watchedCase = byMember.get(hit.memberId)!;
-    const alert = await raiseAlert(stores.db, { code, hit, caseId: watchedCase.caseId, raisedOn: asOf });
-    alerts.push(alert);
-    if (alert.isNew && !watchedCase.caseOpen && alert.severity !== 'normal') {
-      if (await reopenCase(stores.db, watchedCase.caseId, `recovery signal ${code} (${alert.alertId})`))
-        reopened.push(watchedCase.caseId);
-      byMember.set(hit.memberId, { ...watchedCase, caseOpen: true });
-    }
+  for (const alert of alerts) {
+    const watchedCase = byMember.get(alert.memberId)!;
+    if (!alert.isNew || watchedCase.caseOpen || alert.severity === 'normal') continue;
+    if (await reopenCase(stores.db, watchedCase.caseId, `recovery signal ${alert.code} (${alert.alertId})`))
+      reopened.push(watchedCase.caseId);
+    byMember.set(alert.memberId, { ...watchedCase, caseOpen: true });
   }
   alerts.sort(
     (a, b) =>
@@ -152,54 +152,73 @@ export async function runSignals(
   return { asOf, signalVersion, watched: watched.length, alerts, reopenedCaseIds: reopened };
 }
 
-/** Raises one alert for one piece of evidence, or returns the one an earlier run raised for it. */
-export async function raiseAlert(
-  db: OpsDb,
-  args: { code: SignalCode; hit: SignalHit; caseId: string; raisedOn: string },
-): Promise<RaisedAlert> {
-  const severity = signalOf(args.code).severity;
+type AlertInput = { code: SignalCode; hit: SignalHit; caseId: string; raisedOn: string };
+
+/**
+ * Raises one alert per piece of evidence, or returns the one an earlier run raised for it
+ * (as it was: its day and clock do not move), in batches of one insert each.
+ */
+export async function raiseAlerts(db: OpsDb, inputs: readonly AlertInput[]): Promise<RaisedAlert[]> {
   const rdb = recoveryDb(db);
-  const dueOn = addBusinessDays(args.raisedOn, respondWithinBusinessDays[severity]);
-  const inserted = await rdb
-    .insertInto('recovery_alert')
-    .values({
-      alert_id: crypto.randomUUID(),
-      member_id: args.hit.memberId,
-      case_id: args.caseId,
-      code: args.code,
-      severity,
-      signal_version: signalVersion,
-      evidence_key: args.hit.evidenceKey,
-      evidence: JSON.stringify(args.hit.evidence),
-      raised_on: args.raisedOn,
-      due_on: dueOn,
-      resolved_by: null,
-      resolved_at: null,
-      resolution_note: null,
-    })
-    .onConflict((oc) => oc.columns(['member_id', 'code', 'evidence_key']).doNothing())
-    .returning(['alert_id', 'raised_on', 'due_on'])
-    .executeTakeFirst();
-  const row =
-    inserted ??
-    (await rdb
-      .selectFrom('recovery_alert')
-      .select(['alert_id', 'raised_on', 'due_on'])
-      .where('member_id', '=', args.hit.memberId)
-      .where('code', '=', args.code)
-      .where('evidence_key', '=', args.hit.evidenceKey)
-      .executeTakeFirstOrThrow());
-  return {
-    alertId: row.alert_id,
-    memberId: args.hit.memberId,
-    caseId: args.caseId,
-    code: args.code,
-    severity,
-    raisedOn: isoDay(row.raised_on),
-    dueOn: isoDay(row.due_on),
-    evidence: args.hit.evidence,
-    isNew: inserted !== undefined,
-  };
+  const out: RaisedAlert[] = [];
+  for (let i = 0; i < inputs.length; i += batchSize) {
+    const batch = inputs.slice(i, i + batchSize);
+    const rows = batch.map((a) => {
+      const severity = signalOf(a.code).severity;
+      return {
+        alert_id: crypto.randomUUID(),
+        member_id: a.hit.memberId,
+        case_id: a.caseId,
+        code: a.code,
+        severity,
+        signal_version: signalVersion,
+        evidence_key: a.hit.evidenceKey,
+        evidence: JSON.stringify(a.hit.evidence),
+        raised_on: a.raisedOn,
+        due_on: addBusinessDays(a.raisedOn, respondWithinBusinessDays[severity]),
+        resolved_by: null,
+        resolved_at: null,
+        resolution_note: null,
+      };
+    });
+    const inserted = await rdb
+      .insertInto('recovery_alert')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['member_id', 'code', 'evidence_key']).doNothing())
+      .returning('alert_id')
+      .execute();
+    const fresh = new Set(inserted.map((r) => r.alert_id));
+    const key = (m: string, c: string, e: string) => `${m}\u0000${c}\u0000${e}`;
+    const existing = new Map<string, { alert_id: string; raised_on: unknown; due_on: unknown }>();
+    const missing = rows.filter((r) => !fresh.has(r.alert_id));
+    if (missing.length > 0) {
+      const found = await rdb
+        .selectFrom('recovery_alert')
+        .select(['alert_id', 'member_id', 'code', 'evidence_key', 'raised_on', 'due_on'])
+        .where('member_id', 'in', [...new Set(missing.map((r) => r.member_id))])
+        .where('code', 'in', [...new Set(missing.map((r) => r.code))])
+        .execute();
+      for (const f of found) existing.set(key(f.member_id, f.code, f.evidence_key), f);
+    }
+    batch.forEach((a, k) => {
+      const row = rows[k]!;
+      const stored = fresh.has(row.alert_id)
+        ? row
+        : existing.get(key(row.member_id, row.code, row.evidence_key))!;
+      out.push({
+        alertId: stored.alert_id,
+        memberId: a.hit.memberId,
+        caseId: a.caseId,
+        code: a.code,
+        severity: row.severity,
+        raisedOn: isoDay(stored.raised_on),
+        dueOn: isoDay(stored.due_on),
+        evidence: a.hit.evidence,
+        isNew: fresh.has(row.alert_id),
+      });
+    });
+  }
+  return out;
 }
 
 const isoDay = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
