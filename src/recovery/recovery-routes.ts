@@ -3,6 +3,7 @@ import { alertRoutes } from './alerts/alert-routes.ts';
 import { assessmentRoutes } from './assessment/assessment-routes.ts';
 import { recoveryFhirRoutes } from './fhir/recovery-fhir-routes.ts';
 import { carePlanRoutes } from './plans/care-plan-routes.ts';
+import { recoverySummaryRoutes } from './recovery-summary-routes.ts';
 import { checkInRoutes } from './reports/check-in-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
 
@@ -14,4 +15,5 @@ export const recoveryRoutes = combineRoutes('recovery', [
   checkInRoutes,
   alertRoutes,
   recoveryFhirRoutes,
+  recoverySummaryRoutes,
 ]);

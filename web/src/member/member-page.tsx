@@ -1,8 +1,10 @@
+import { useMe } from '../api/session.ts';
 import type { CaseWork, MemberView } from '../api/types.ts';
 import { ErrorNotice } from '../ui/notice.tsx';
 import { ClaimsTimeline } from './claims-timeline.tsx';
 import { MemberSummary } from './member-summary.tsx';
 import { MmeChart } from './mme-chart.tsx';
+import { RecoveryPanel } from './recovery-panel.tsx';
 import { RiskEvidence } from './risk-evidence.tsx';
 import { useMember } from './use-member.ts';
 
@@ -23,11 +25,16 @@ export function MemberPage({ memberId }: { memberId: string }) {
   );
 }
 
+/** Who follows the member's treatment and recovery (the API's roles for it). */
+const recoveryRoles: ReadonlySet<string> = new Set(['case_manager', 'supervisor']);
+
 /** The member 360 panels, shared by the member page and the case page. */
 export function MemberSixty({ member, plan }: { member: MemberView; plan?: CaseWork['plan'] | undefined }) {
+  const me = useMe();
   return (
     <>
       <MemberSummary member={member} plan={plan} />
+      {recoveryRoles.has(me.data?.role ?? '') && <RecoveryPanel memberId={member.profile.memberId} />}
       <RiskEvidence member={member} />
       <section className="panel" aria-labelledby="mme-title">
         <h2 id="mme-title">Daily MME, last 12 months</h2>

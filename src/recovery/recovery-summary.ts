@@ -1,0 +1,53 @@
+import type { SessionUser } from '../platform/auth/sessions.ts';
+import type { OpsDb } from '../platform/db/ops-db.ts';
+import { listAlerts } from './alerts/alert-store.ts';
+import { listScores } from './assessment/assessment-store.ts';
+import { listCarePlans } from './plans/care-plan-queries.ts';
+import { recoveryDb } from './recovery-tables.ts';
+import { listCheckIns } from './reports/check-in-store.ts';
+
+const day = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
+
+/** The member's recovery in one read: plans and services, sessions, screens, check-ins, scores and alerts. */
+export async function readRecoverySummary(db: OpsDb, user: SessionUser, memberId: string) {
+  const rdb = recoveryDb(db);
+  const today = new Date().toISOString().slice(0, 10);
+  const [plans, sessions, screens, checkIns, scores, open, resolved] = await Promise.all([
+    listCarePlans(db, memberId),
+    rdb
+      .selectFrom('treatment_session')
+      .selectAll()
+      .where('member_id', '=', memberId)
+      .orderBy('scheduled_on')
+      .execute(),
+    rdb
+      .selectFrom('drug_screen')
+      .selectAll()
+      .where('member_id', '=', memberId)
+      .orderBy('collected_on')
+      .execute(),
+    listCheckIns(db, memberId),
+    listScores(db, memberId),
+    listAlerts(db, user, { status: 'open', memberId, today }),
+    listAlerts(db, user, { status: 'resolved', memberId, today }),
+  ]);
+  return {
+    plans,
+    sessions: sessions.map((s) => ({
+      sessionId: s.session_id,
+      date: day(s.scheduled_on),
+      service: s.service,
+      attended: s.attended,
+      facilityNpi: s.facility_npi,
+    })),
+    screens: screens.map((s) => ({
+      screenId: s.screen_id,
+      date: day(s.collected_on),
+      substance: s.substance,
+      positive: s.positive,
+    })),
+    checkIns,
+    scores,
+    alerts: [...open, ...resolved],
+  };
+}
