@@ -10,8 +10,9 @@ import { type DemoCredential, ensureDemoUsers } from './platform/auth/demo-users
 import type { AppConfig } from './platform/config.ts';
 import type { OpsStore } from './platform/db/ops-db.ts';
 import type { Warehouse } from './platform/warehouse/warehouse.ts';
+import { seedDemoRecovery } from './recovery/index.ts';
 import { loadBuiltinReference } from './reference/load-builtin-reference.ts';
-import { ensureRiskSchema, identifyMembers, summarizeWorklist } from './risk/index.ts';
+import { ensureRiskSchema, identifyMembers, parseRiskConfig, summarizeWorklist } from './risk/index.ts';
 import { generatePopulation } from './synth/generate-population.ts';
 
 export interface DemoOptions {
@@ -102,5 +103,32 @@ export async function seedDemo(
       `demo-facility-staff works at ${f.name} (NPI ${f.npi}), which has ${f.requests} preauthorization requests on file, ${preauth.open.seeded + preauth.open.alreadyOnFile} of them open`,
     );
   }
+  const staff = await store.db
+    .selectFrom('app_user')
+    .select(['user_id', 'username', 'role', 'organization'])
+    .where('username', 'in', ['demo-case-manager', 'demo-facility-staff'])
+    .execute();
+  const cm = staff.find((u) => u.username === 'demo-case-manager');
+  const facility = staff.find((u) => u.username === 'demo-facility-staff');
+  if (cm && facility?.organization)
+    lines.push(
+      ...(await seedDemoRecovery(
+        { db: store.db, warehouse },
+        {
+          asOf: options.asOf,
+          caseManager: {
+            userId: cm.user_id,
+            username: cm.username,
+            role: 'case_manager',
+            memberId: null,
+            organization: null,
+            displayName: null,
+            csrfToken: '',
+          },
+          facility: { userId: facility.user_id, npi: facility.organization },
+          config: parseRiskConfig({}),
+        },
+      )),
+    );
   return { seeded, credentials, lines };
 }

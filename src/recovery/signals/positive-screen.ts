@@ -30,18 +30,17 @@ export const positiveScreen: ReportSignal = {
       .selectFrom('care_plan')
       .select(['member_id', sql<unknown>`content`.as('content')])
       .where('member_id', 'in', [...new Set(screens.map((s) => s.member_id))])
-      .where('category', '=', 'treatment')
       .where('status', '=', 'active')
       .execute();
-    const planOf = new Map(
-      plans.map((p) => {
-        const c = p.content as { prescribedSubstances?: Substance[]; watchedSubstances?: Substance[] };
-        return [
-          p.member_id,
-          { prescribed: new Set(c.prescribedSubstances ?? []), watched: new Set(c.watchedSubstances ?? []) },
-        ];
-      }),
-    );
+    // The member's active plans together (a treatment plan, or an aftercare plan after discharge).
+    const planOf = new Map<string, { prescribed: Set<Substance>; watched: Set<Substance> }>();
+    for (const p of plans) {
+      const c = p.content as { prescribedSubstances?: Substance[]; watchedSubstances?: Substance[] };
+      const plan = planOf.get(p.member_id) ?? { prescribed: new Set(), watched: new Set() };
+      for (const x of c.prescribedSubstances ?? []) plan.prescribed.add(x);
+      for (const x of c.watchedSubstances ?? []) plan.watched.add(x);
+      planOf.set(p.member_id, plan);
+    }
     const hits: SignalHit[] = [];
     for (const s of screens) {
       const day = String(s.collected_on).slice(0, 10);

@@ -107,11 +107,13 @@ describe('RISK-RULES §11 claims signals', () => {
     });
   });
 
-  it('EMERGENCY_AFTER_ENGAGEMENT: an ED visit after E; an ED visit for an overdose raises the overdose alone', async () => {
+  it('EMERGENCY_AFTER_ENGAGEMENT: an ED visit after E (one alert for its two claims); an ED visit for an overdose raises the overdose alone', async () => {
     await engaged('M1');
     await engaged('M2');
     await engaged('M3');
     await addEdVisit(w, 'C1', 'M1', addDays(E, 5));
+    // The facility's and the professional's claim of the same visit: one event, one alert.
+    await addEdVisit(w, 'C1b', 'M1', addDays(E, 5));
     await addEdVisit(w, 'C2', 'M2', addDays(E, -5));
     await addEdVisit(w, 'C3', 'M3', addDays(E, 5), ['T402X1A']);
     const result = await run();

@@ -1,0 +1,187 @@
+import { sql } from 'kysely';
+import type { SessionUser } from '../../platform/auth/sessions.ts';
+import { addDays } from '../../platform/calendar/iso-days.ts';
+import type { OpsDb } from '../../platform/db/ops-db.ts';
+import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
+import type { RiskConfig } from '../../risk/index.ts';
+import { saveAssessment } from '../assessment/assessment-store.ts';
+import { addServiceRequest, changeServiceStatus, saveCarePlan } from '../plans/care-plan-store.ts';
+import { recoveryDb } from '../recovery-tables.ts';
+import { recordCheckIn } from '../reports/check-in-store.ts';
+import { recordScreens, recordSessions } from '../reports/report-store.ts';
+import { runSignals } from '../signals/run-signals.ts';
+
+const stages = ['assessed', 'in_treatment', 'in_treatment', 'missed', 'aftercare', 'closed'] as const;
+
+/**
+ * Demo: puts a few open cases in each stage of the road after the first call — assessed,
+ * in treatment with sessions and screens (one positive for fentanyl), missing sessions, in
+ * aftercare, closed as completed — with check-ins, then runs the §11 signals as of `asOf`
+ * so the Recovery panel and the alert queue have something real. Does nothing twice.
+ */
+export async function seedDemoRecovery(
+  stores: { db: OpsDb; warehouse: Warehouse },
+  options: {
+    asOf: string;
+    caseManager: SessionUser;
+    facility: { userId: string; npi: string };
+    config: RiskConfig;
+  },
+): Promise<string[]> {
+  const { db } = stores;
+  const rdb = recoveryDb(db);
+  const [already] = await rdb
+    .selectFrom('care_plan')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .execute();
+  if (Number(already?.n ?? 0) > 0) return [];
+  const picked = await sql<{ case_id: string; member_id: string }>`
+    select case_id, member_id from outreach_case where status = 'open' order by priority desc, member_id
+    limit ${stages.length}`.execute(db);
+  const E = addDays(options.asOf, -45);
+  const by = { userId: options.facility.userId, facilityNpi: options.facility.npi };
+  const actor = options.caseManager;
+  for (const [i, c] of picked.rows.entries()) {
+    const stage = stages[i]!;
+    await sql`update outreach_case set stage = ${stage === 'assessed' ? 'engaged' : stage === 'missed' ? 'in_treatment' : stage === 'closed' ? 'aftercare' : stage},
+      engaged_on = ${E}::date, assigned_to = ${actor.userId} where case_id = ${c.case_id}`.execute(db);
+    await saveAssessment(
+      db,
+      {
+        memberId: c.member_id,
+        status: 'completed',
+        facilityNpi: null,
+        answers: {
+          'primary-substance': 'fentanyl',
+          housing: i % 2 === 0 ? 'unstable' : 'stable',
+          ...Object.fromEntries(
+            [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [`phq9-${n}`, n <= i + 2 ? 'LA6570-1' : 'LA6568-5']),
+          ),
+          'asam-d1': '2',
+          'asam-level': i % 2 === 0 ? '1.0' : '2.1',
+        },
+      },
+      actor,
+    );
+    if (stage === 'assessed') continue;
+    const category = stage === 'aftercare' || stage === 'closed' ? 'aftercare' : 'treatment';
+    const { planId } = await saveCarePlan(
+      db,
+      {
+        memberId: c.member_id,
+        caseId: c.case_id,
+        category,
+        status: 'active',
+        content: {
+          title: category === 'aftercare' ? 'Aftercare plan' : 'Treatment plan',
+          goals: [
+            {
+              description: 'Stay on medication for OUD',
+              measure: 'days covered',
+              target: '90 of 90',
+              dueDate: addDays(options.asOf, 45),
+              status: 'active',
+            },
+            {
+              description: 'Find stable housing',
+              measure: 'housing status',
+              target: 'stable housing',
+              dueDate: addDays(options.asOf, 60),
+              status: 'active',
+            },
+          ],
+          careTeam: [{ role: 'case_manager', name: actor.username }],
+          prescribedSubstances: [],
+          watchedSubstances: [],
+          ...(category === 'aftercare'
+            ? {
+                checkInCadence: 'weekly' as const,
+                crisisPlan: 'Call 988 or the plan’s crisis line; naloxone at home.',
+              }
+            : {}),
+        },
+      },
+      actor,
+    );
+    await addServiceRequest(
+      db,
+      { planId, memberId: c.member_id },
+      { category: 'moud', service: 'buprenorphine', performerName: 'Demo prescriber' },
+      actor,
+    );
+    await addServiceRequest(
+      db,
+      { planId, memberId: c.member_id },
+      { category: 'supportive', service: 'housing', performerName: 'Harbor Housing' },
+      actor,
+    );
+    const counseling = await addServiceRequest(
+      db,
+      { planId, memberId: c.member_id },
+      {
+        category: 'counseling',
+        service: 'group',
+        performerName: 'Demo recovery center',
+        performerNpi: options.facility.npi,
+        sessionsPerWeek: 1,
+      },
+      actor,
+    );
+    await changeServiceStatus(db, counseling, { status: 'accepted', version: 1 }, actor);
+    const missedLate = stage === 'missed';
+    await recordSessions(
+      db,
+      [35, 28, 21, 14, 7].map((d, k) => ({
+        memberId: c.member_id,
+        sourceId: `demo-${c.case_id}-${d}`,
+        scheduledOn: addDays(options.asOf, -d),
+        service: 'group' as const,
+        attended: missedLate ? k < 3 : true,
+      })),
+      by,
+    );
+    await recordScreens(
+      db,
+      [
+        {
+          memberId: c.member_id,
+          sourceId: `demo-${c.case_id}-u1`,
+          collectedOn: addDays(options.asOf, -20),
+          substance: 'buprenorphine',
+          positive: true,
+        },
+        {
+          memberId: c.member_id,
+          sourceId: `demo-${c.case_id}-u1`,
+          collectedOn: addDays(options.asOf, -20),
+          substance: 'fentanyl',
+          positive: i === 1,
+        },
+      ],
+      by,
+    );
+    await recordCheckIn(
+      db,
+      c.member_id,
+      {
+        mood: 6,
+        craving: i === 2 ? 8 : 3,
+        usedLast7Days: false,
+        sleep: 'some_trouble',
+        needs: i % 2 ? ['housing'] : [],
+        safetyConcern: false,
+      },
+      actor,
+      new Date(`${addDays(options.asOf, -3)}T15:00:00Z`),
+    );
+    if (stage === 'closed')
+      await sql`update outreach_case set status = 'closed', stage = 'closed', close_reason = 'completed',
+        closed_at = ${`${addDays(options.asOf, -1)}T12:00:00Z`}::timestamptz where case_id = ${c.case_id}`.execute(
+        db,
+      );
+  }
+  const result = await runSignals(stores, options.config, options.asOf);
+  return [
+    `recovery: ${picked.rows.length} members put in each stage after the first call; signals as of ${options.asOf}: ${result.alerts.length} alerts`,
+  ];
+}
