@@ -151,7 +151,7 @@ describe('the checkpoint (RISK-RULES §7)', () => {
   });
 });
 
-describe('worklist formats (INTERFACES.md)', () => {
+describe('worklist formats (identify --format json, csv, fhir)', () => {
   it('writes the JSON shape, one CSV row per member with codes joined by ;, and FHIR Tasks', async () => {
     await oudWithEdVisit('A', D);
     await addMedical(w, { id: 'A-SUD', member: 'A', date: '2026-02-01', dx: ['F1020'] });

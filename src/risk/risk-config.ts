@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError, issuesFromZod } from '../platform/errors.ts';
 import { focusMarkets } from '../reference/index.ts';
 
-/** The rule version this engine implements (RISK-RULES.md heading). */
+/** The rule version this engine implements (recorded on every run, so a run says which rules made it). */
 export const ruleVersion = '2026.1';
 
 /** Factor sets the drug reference's `mme_factor` table carries (RISK-RULES §4). */

@@ -86,7 +86,7 @@ export interface MemberMetrics {
 
 export type Disposition = 'new' | 'open' | 'suppressed';
 
-/** A worklist entry (INTERFACES.md, worklist output). */
+/** A worklist entry: member, market, priority, disposition and the codes that put them there. */
 export interface Candidate {
   memberId: string;
   market: string;

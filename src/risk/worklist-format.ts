@@ -3,7 +3,7 @@ import type { IdentifyResult, WorklistEntry } from './run-result.ts';
 export const worklistFormats = ['json', 'csv', 'fhir'] as const;
 export type WorklistFormat = (typeof worklistFormats)[number];
 
-/** The worklist in the INTERFACES.md shape; deterministic for the same run content. */
+/** The worklist as JSON, CSV or FHIR Task NDJSON (the `identify --format` contract); deterministic for the same run content. */
 export function formatWorklist(run: IdentifyResult, format: WorklistFormat): string {
   if (format === 'csv') return formatCsv(run.members);
   if (format === 'fhir')

@@ -2,8 +2,8 @@ import { formatDay } from './dates.ts';
 import type { Claim, EnrollmentSpan, MedicalClaim, Member, PharmacyClaim } from './model.ts';
 
 /**
- * Renders the model as Tuva Project input-layer CSV: the columns INTERFACES.md
- * names, in Tuva's order, plus Tuva's amount columns, `plan_type` and
+ * Renders the model as Tuva Project input-layer CSV: the columns ingest
+ * reads, in Tuva's order, plus Tuva's amount columns, `plan_type` and
  * `county_fips` on eligibility, and `claim_status` (`reversed`) on claims.
  */
 export const eligibilityHeader = [

@@ -1,4 +1,4 @@
-/** Code systems of the CARIN Blue Button shape INTERFACES.md describes. */
+/** Code systems of the CARIN Blue Button shape ingest reads. */
 export const systems = {
   identifierType: 'http://terminology.hl7.org/CodeSystem/v2-0203',
   carinIdentifierType: 'http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBIdentifierType',

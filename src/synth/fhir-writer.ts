@@ -3,8 +3,8 @@ import { systems } from './fhir-systems.ts';
 import type { Amounts, Claim, EnrollmentSpan, Member, Provider } from './model.ts';
 
 /**
- * Renders the model as FHIR R4 resources in the CARIN Blue Button shape of
- * INTERFACES.md, one JSON document per NDJSON line. Money in USD with cents.
+ * Renders the model as FHIR R4 resources in the CARIN Blue Button shape,
+ * one JSON document per NDJSON line. Money in USD with cents.
  */
 const coding = (system: string, code: string, display?: string) => ({
   coding: [display ? { system, code, display } : { system, code }],

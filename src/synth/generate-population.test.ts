@@ -71,7 +71,7 @@ describe('CSV files', () => {
     );
   });
 
-  it('uses only Tuva input-layer column names, plus the three extras INTERFACES.md allows', () => {
+  it('uses only Tuva input-layer column names, plus the three extras ingest reads', () => {
     const tuva = externalDir('tuva-input-layer-schema');
     if (!tuva) return;
     const rows = fs

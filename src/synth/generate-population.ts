@@ -21,7 +21,7 @@ export interface PopulationOptions {
   /** 'YYYY-MM-DD'; the two years of claims end here. Required: the generator never reads the clock. */
   asOf: string;
   badRows?: boolean;
-  /** 1 keeps POPULATION.md rates; larger oversamples the high-risk groups. */
+  /** 1 keeps a commercial plan's rates (population-rates.ts); larger oversamples the high-risk groups. */
   riskEnrichment?: number;
   onProgress?: (membersDone: number) => void;
 }

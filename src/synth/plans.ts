@@ -26,7 +26,7 @@ export function planNamed(planId: string): Plan {
   return plan;
 }
 
-/** Commercial plan types by share: PPO and HMO most, then POS and EPO (POPULATION.md). */
+/** Commercial plan types by share: PPO and HMO most, then POS and EPO, as in employer surveys. */
 export const commercialPlanWeights: readonly (readonly [string, number])[] = [
   ['CKP-PPO-400', 0.3],
   ['CKP-PPO-HD-500', 0.12],

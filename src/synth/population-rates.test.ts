@@ -21,7 +21,7 @@ function measure(members: number, enrichment: number): PopulationRates {
   return meter.result();
 }
 
-describe('rates at enrichment 1 (POPULATION.md, loose bounds)', () => {
+describe('rates at enrichment 1 (a commercial plan, loose bounds)', () => {
   let rates: PopulationRates;
   beforeAll(() => {
     rates = measure(20_000, 1);

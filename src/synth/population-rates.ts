@@ -11,8 +11,8 @@ import type { MedicalClaim, PharmacyClaim } from './model.ts';
 import { isDetoxLine } from './population-tally.ts';
 
 /**
- * Yearly rates of a generated population, measured on its claims the way
- * POPULATION.md states them (last 365 days before the as-of date), so tests
+ * Yearly rates of a generated population, measured on its claims over
+ * the last 365 days before the as-of date, so tests
  * and the report can compare the generator with the plan it imitates.
  * Simplified on purpose: original claim versions, reversed ones dropped.
  */

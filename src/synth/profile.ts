@@ -2,8 +2,8 @@ import type { Random } from './prng.ts';
 
 /**
  * What kind of patient a member is over the two years: the clinical patterns
- * the generator then turns into claims. Rates aim at POPULATION.md at
- * enrichment 1; enrichment multiplies the high-risk groups (capped).
+ * the generator then turns into claims. Rates aim at a US commercial
+ * plan's at enrichment 1; enrichment multiplies the high-risk groups (capped).
  */
 export type ChronicCondition =
   | 'hypertension'

@@ -1,5 +1,5 @@
 /**
- * Small FHIR resources in the shape INTERFACES.md describes, for tests. Each builder takes
+ * Small FHIR resources in the CARIN Blue Button shape ingest reads, for tests. Each builder takes
  * overrides so a test states only what it is about.
  */
 type Json = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { type CallSituation, hadOverdose, isOnMoud } from './call-situation.ts';
 import type { ScriptSection } from './script-types.ts';
 
-// Words follow NIDA "Words Matter" and SAMHSA person-first language (spec UX.md):
+// Words follow NIDA "Words Matter" and SAMHSA person-first language:
 // no labels for people, no "abuse", no "clean/dirty", treatment is never "replacement".
 
 /** Introduces the caller and verifies identity before anything about health is said. */

@@ -1,6 +1,6 @@
 /**
- * The fixed words of prescriber letters and member notices, person-first (UX.md: NIDA
- * "Words Matter", SAMHSA). Kept apart from layout so reviewers can read them in one place.
+ * The fixed words of prescriber letters and member notices, person-first (NIDA
+ * "Words Matter", SAMHSA): no labels for people, no "abuse". Kept apart from layout so reviewers can read them in one place.
  */
 export interface PlanLetterhead {
   planName: string;

@@ -7,7 +7,7 @@ const fhirJson = z.record(z.string(), z.unknown());
 const fhirRoles = ['case_manager', 'supervisor', 'member', 'facility_staff'] as const;
 
 /**
- * The FHIR read API (INTERFACES.md) for treatment and recovery: `/api/fhir/{type}?patient=`
+ * The FHIR read API for treatment and recovery: `/api/fhir/{type}?patient=`
  * as a searchset Bundle and `/api/fhir/{type}/{id}`. These are Part 2 treatment records: a
  * caller whose grant leaves Part 2 out (a facility consented for other records only) reads none.
  */

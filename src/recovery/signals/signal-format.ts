@@ -5,7 +5,7 @@ export type SignalFormat = (typeof signalFormats)[number];
 
 const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
-/** The signals run as INTERFACES.md writes it: each alert with member, code, severity, date and evidence. */
+/** The signals run as `checkpoint signals` writes it: each alert with member, code, severity, date and evidence. */
 export function formatSignals(result: SignalRunResult, format: SignalFormat): string {
   const alerts = result.alerts.map((a) => ({
     memberId: a.memberId,

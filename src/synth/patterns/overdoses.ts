@@ -14,7 +14,7 @@ const overdoseCodes = [
   ['T40.2X4A', 0.05],
 ] as const;
 
-/** Yearly overdose hazard by risk: higher with OUD, high MME, benzodiazepines (POPULATION.md). */
+/** Yearly overdose hazard by risk: higher with OUD, high MME, benzodiazepines, as in published cohorts. */
 function yearlyHazard(ctx: CareContext): number {
   const p = ctx.profile;
   let hazard = 0.00012;

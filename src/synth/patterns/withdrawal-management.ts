@@ -38,8 +38,8 @@ function drawEpisode(random: Random): Omit<Episode, 'start'> {
 /**
  * Withdrawal management (detox) for some members with opioid use disorder: before
  * a MOUD start, after a survived overdose, or on its own. At enrichment 1 about
- * one member in a thousand has an episode in the two years (POPULATION.md keeps
- * it rare). Every draw comes from `random`, the member's own lane for this pattern.
+ * one member in a thousand has an episode in the two years (rare in a
+ * commercial plan). Every draw comes from `random`, the member's own lane for this pattern.
  */
 export function addWithdrawalManagement(
   ctx: CareContext,

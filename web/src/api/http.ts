@@ -1,4 +1,4 @@
-/** An error from the API, in the shape every route returns (INTERFACES.md: code, message, issues). */
+/** An error from the API, in the shape every route returns (code, message, issues). */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;

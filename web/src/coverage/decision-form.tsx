@@ -38,7 +38,7 @@ export function ActionError({ error }: { error: unknown }) {
 /**
  * The reviewer's decision: start the review, then approve, partially approve, deny with
  * a specific reason, or pend for information. A decision cannot be undone, so it is
- * confirmed first (UX.md).
+ * confirmed first.
  */
 export function DecisionForm({ a }: { a: AuthorizationView }) {
   const act = usePreauthAction(a.id);

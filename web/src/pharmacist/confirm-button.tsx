@@ -1,7 +1,7 @@
 import { useState } from 'react';
 
 /**
- * A button for an action that cannot be undone (UX.md): the first press asks, the second confirms.
+ * A button for an action that cannot be undone: the first press asks, the second confirms.
  */
 export function ConfirmButton({
   label,

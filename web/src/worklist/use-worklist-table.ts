@@ -6,7 +6,7 @@ import { pickWorklistSort, toSorting } from './worklist-sort.ts';
 
 /**
  * The worklist as a TanStack table over one server page: sorting and paging are the page's state
- * (kept out of the URL, UX.md) and the server does both, so the table only reports what was asked.
+ * (kept out of the URL, where member data would leak into history) and the server does both, so the table only reports what was asked.
  */
 export function useWorklistTable({
   items,

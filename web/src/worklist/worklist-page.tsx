@@ -20,7 +20,7 @@ export function WorklistPage({ me }: { me: Me }) {
     c.userId ? [{ userId: c.userId, name: c.name }] : [],
   );
   const [filters, setFilters] = useState<WorklistFilters>({});
-  // In component state like the filters: worklist state stays out of the URL's query string (UX.md).
+  // In component state like the filters: worklist state stays out of the URL's query string, so member names never reach history or logs.
   const [sort, setSort] = useState<WorklistSort>('priority');
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState(0);

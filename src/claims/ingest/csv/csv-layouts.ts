@@ -1,4 +1,4 @@
-/** The Tuva input-layer files Checkpoint reads, told apart by their header (INTERFACES.md). */
+/** The Tuva input-layer files Checkpoint reads, told apart by their header. */
 export type CsvKind = 'eligibility' | 'medical_claim' | 'pharmacy_claim';
 
 /** Columns each file must have; optional ones (plan_type, county_fips, claim_status, …) are read when present. */

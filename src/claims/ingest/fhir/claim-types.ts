@@ -8,7 +8,7 @@ export type ClaimTypeReading =
   | { use: 'unused'; code: string };
 
 /**
- * Claim types as payers export them (INTERFACES.md, CARIN BB versions):
+ * Claim types as payers export them (every CARIN BB version and Blue Button 2.0):
  * - CARIN BB STU1 (`C4BBClaimType`, earlier `carin-bb-claim-type`): `inpatient-facility`,
  *   `outpatient-facility`, `professional-nonclinician`, `oral`, `pharmacy`;
  * - CMS Blue Button 2.0 (`…/codesystem/eob-type`): CARRIER, DME, HHA, HOSPICE, INPATIENT,

@@ -4,7 +4,7 @@ import type { StagedRow } from '../staging.ts';
 import { asObject, asObjects, codeOf, hasCode, type JsonObject, referenceId } from './fhir-access.ts';
 
 const soptSystem = 'https://nahdo.org/sopt';
-/** Plan types by SOPT code: commercial 511–514 (INTERFACES.md), Medicare 111–113 and Medicaid 211–212 managed care. */
+/** Plan types by SOPT code: commercial 511–514, Medicare 111–113 and Medicaid 211–212 managed care. */
 const planTypes: Record<string, string> = {
   '511': 'HMO',
   '512': 'PPO',

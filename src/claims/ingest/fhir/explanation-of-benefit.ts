@@ -41,7 +41,7 @@ const knownStatuses = new Set(['active', 'draft', ...reversedStatuses]);
 const nonProcedureSystems = /snomed|ndc|loinc|rxnorm|icd/i;
 
 /**
- * Maps a CARIN Blue Button ExplanationOfBenefit (INTERFACES.md) to staged rows; `vkey`
+ * Maps a CARIN Blue Button ExplanationOfBenefit to staged rows; `vkey`
  * is the file line, which orders copies of one claim inside the file.
  */
 export function mapExplanationOfBenefit(resource: JsonObject, vkey: number): EobRows {

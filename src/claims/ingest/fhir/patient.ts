@@ -3,7 +3,7 @@ import { fail } from '../row-error.ts';
 import type { StagedRow } from '../staging.ts';
 import { asObject, asObjects, identifierByType, type JsonObject } from './fhir-access.ts';
 
-/** Maps a Patient to a member: member id from the `MB` identifier, else the resource id (INTERFACES.md). */
+/** Maps a Patient to a member: member id from the `MB` identifier, else the resource id. */
 export function mapPatient(resource: JsonObject, line: number): StagedRow<'stg_member'> {
   const id = requireText(resource.id, 'id');
   const address = asObjects(resource.address)[0] ?? {};

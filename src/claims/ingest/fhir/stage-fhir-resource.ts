@@ -6,7 +6,7 @@ import type { JsonObject } from './fhir-access.ts';
 import { mapPatient } from './patient.ts';
 import { mapProviderResource } from './provider-resource.ts';
 
-/** The resource types ingest loads (INTERFACES.md). */
+/** The resource types ingest loads: members, coverage, providers and claims. */
 export const loadedResourceTypes = new Set([
   'Patient',
   'Coverage',
