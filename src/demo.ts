@@ -105,7 +105,7 @@ export async function seedDemo(
   }
   const staff = await store.db
     .selectFrom('app_user')
-    .select(['user_id', 'username', 'role', 'organization'])
+    .select(['user_id', 'username', 'organization'])
     .where('username', 'in', ['demo-case-manager', 'demo-facility-staff'])
     .execute();
   const cm = staff.find((u) => u.username === 'demo-case-manager');
@@ -116,15 +116,7 @@ export async function seedDemo(
         { db: store.db, warehouse },
         {
           asOf: options.asOf,
-          caseManager: {
-            userId: cm.user_id,
-            username: cm.username,
-            role: 'case_manager',
-            memberId: null,
-            organization: null,
-            displayName: null,
-            csrfToken: '',
-          },
+          caseManager: { userId: cm.user_id, username: cm.username },
           facility: { userId: facility.user_id, npi: facility.organization },
           config: parseRiskConfig({}),
         },

@@ -32,8 +32,9 @@ const rolePurpose: Record<SessionUser['role'], AuditPurpose> = {
  * Who may see which member (docs/privacy.md): plan staff for treatment, payment and
  * operations within their work; a member only themself; facility staff their own
  * facility's requests, reports about members referred to it, and other records only
- * with the member's consent to their facility; analysts and admins never. It lives where the domains meet because it
- * reads outreach's caseloads and privacy's consents.
+ * with the member's consent to their facility; analysts and admins never. It lives where
+ * the domains meet because it reads outreach's caseloads, privacy's consents and
+ * recovery's referrals.
  */
 export const memberAccessPolicy: MemberAccessPolicy = {
   purposeOf(user: SessionUser | null, intent: AccessIntent): AuditPurpose {

@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { z } from 'zod';
+import { isoDaySchema } from '../platform/calendar/iso-day-schema.ts';
 import { AppError } from '../platform/errors.ts';
 import {
   generatePopulation,
@@ -10,14 +11,7 @@ import {
 } from '../synth/index.ts';
 import { runAction } from './run-action.ts';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    'a real calendar date',
-  );
+const isoDate = isoDaySchema;
 
 const optionsSchema = z.object({
   members: z.coerce.number().int().min(1).max(20_000_000),

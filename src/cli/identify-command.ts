@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { z } from 'zod';
+import { isoDaySchema } from '../platform/calendar/iso-day-schema.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Warehouse } from '../platform/warehouse/warehouse.ts';
 import { loadBuiltinReference } from '../reference/index.ts';
@@ -22,13 +23,8 @@ import {
 import { type CliContext, cliContext } from './context.ts';
 import { runAction } from './run-action.ts';
 
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine((s) => {
-    const t = Date.parse(`${s}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
-  }, 'a real calendar date');
+/** The as-of and other day options of the commands. */
+export const isoDate = isoDaySchema;
 
 const optionsSchema = z
   .object({

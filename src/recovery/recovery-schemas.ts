@@ -1,13 +1,8 @@
 import { z } from 'zod';
+import { isoDaySchema } from '../platform/calendar/iso-day-schema.ts';
 import { substanceCodes } from './reports/substances.ts';
 
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine((s) => {
-    const t = Date.parse(`${s}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
-  }, 'a real calendar date');
+const isoDay = isoDaySchema;
 const npi = z.string().regex(/^\d{10}$/, 'a 10-digit NPI');
 const memberId = z.string().min(1).max(64);
 

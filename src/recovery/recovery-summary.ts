@@ -1,12 +1,11 @@
 import type { SessionUser } from '../platform/auth/sessions.ts';
+import { toIsoDay } from '../platform/calendar/iso-days.ts';
 import type { OpsDb } from '../platform/db/ops-db.ts';
 import { listAlerts } from './alerts/alert-store.ts';
 import { listScores } from './assessment/assessment-store.ts';
 import { listCarePlans } from './plans/care-plan-queries.ts';
 import { recoveryDb } from './recovery-tables.ts';
 import { listCheckIns } from './reports/check-in-store.ts';
-
-const day = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
 
 /** The member's recovery in one read: plans and services, sessions, screens, check-ins, scores and alerts. */
 export async function readRecoverySummary(db: OpsDb, user: SessionUser, memberId: string) {
@@ -35,14 +34,14 @@ export async function readRecoverySummary(db: OpsDb, user: SessionUser, memberId
     plans,
     sessions: sessions.map((s) => ({
       sessionId: s.session_id,
-      date: day(s.scheduled_on),
+      date: toIsoDay(s.scheduled_on),
       service: s.service,
       attended: s.attended,
       facilityNpi: s.facility_npi,
     })),
     screens: screens.map((s) => ({
       screenId: s.screen_id,
-      date: day(s.collected_on),
+      date: toIsoDay(s.collected_on),
       substance: s.substance,
       positive: s.positive,
     })),

@@ -1,4 +1,5 @@
 import { addDays } from '../platform/calendar/iso-days.ts';
+import { createTempTable as createTable, insertRows } from '../platform/warehouse/temp-tables.ts';
 import type { SqlParam, Warehouse } from '../platform/warehouse/warehouse.ts';
 import {
   type CodeSet,
@@ -212,31 +213,4 @@ async function readLoadedKey(warehouse: Warehouse): Promise<string | null> {
   if (!present?.n) return null;
   const [row] = await warehouse.all<{ config_key: string }>('select config_key from rk_loaded');
   return row?.config_key ?? null;
-}
-
-async function createTable(warehouse: Warehouse, name: string, columns: string): Promise<void> {
-  if (warehouse.dialect === 'duckdb')
-    return warehouse.run(`create or replace temp table ${name} (${columns})`);
-  await warehouse.run(`drop table if exists ${name}`);
-  await warehouse.run(`create temp table ${name} (${columns})`);
-}
-
-/** Inserts rows in one bound statement per chunk; `?` in the template becomes `$n`. */
-async function insertRows(
-  warehouse: Warehouse,
-  table: string,
-  template: string,
-  rows: ReadonlyArray<ReadonlyArray<SqlParam>>,
-): Promise<void> {
-  const chunk = 200;
-  for (let i = 0; i < rows.length; i += chunk) {
-    const params: SqlParam[] = [];
-    const tuples = rows.slice(i, i + chunk).map((row) => {
-      let k = 0;
-      const tuple = template.replace(/\?/g, () => `$${params.length + ++k}`);
-      params.push(...row);
-      return `(${tuple})`;
-    });
-    await warehouse.run(`insert into ${table} values ${tuples.join(', ')}`, params);
-  }
 }

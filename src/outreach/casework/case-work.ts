@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { toIsoDay } from '../../platform/calendar/iso-days.ts';
 import { proposeNextAction } from './case-lifecycle.ts';
 import type { caseWorkView } from './casework-schemas.ts';
 import { type CaseworkDb, loadCase } from './casework-store.ts';
@@ -11,8 +12,7 @@ const iso = (value: Date | string | null): string | null =>
 
 /** A date column as 'YYYY-MM-DD', whether the driver gives a string or a Date. */
 function toDateText(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+  return value === null || value === undefined ? null : toIsoDay(value);
 }
 
 /** Everything a case manager works with on a case: stage, attempts, referrals, history, the next action. */

@@ -17,6 +17,9 @@ export interface SessionUser {
   csrfToken: string;
 }
 
+/** Who a record says wrote it: the user's id and name, as stores keep them. */
+export type Actor = Pick<SessionUser, 'userId' | 'username'>;
+
 /** The session table keeps only a digest of the cookie value. */
 export function digestToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');

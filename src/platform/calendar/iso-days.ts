@@ -26,3 +26,8 @@ export function isIsoDay(day: string): boolean {
   const t = Date.parse(`${day}T00:00:00Z`);
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
 }
+
+/** A date column as 'YYYY-MM-DD', whether the driver gives a string or a Date. */
+export function toIsoDay(value: unknown): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+}

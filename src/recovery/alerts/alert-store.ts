@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { visibleToCaseManager } from '../../outreach/index.ts';
 import type { SessionUser } from '../../platform/auth/sessions.ts';
+import { toIsoDay } from '../../platform/calendar/iso-days.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recoveryDb } from '../recovery-tables.ts';
@@ -23,7 +24,6 @@ export interface AlertView {
   resolutionNote: string | null;
 }
 
-const day = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
 const severityOrder = sql`case a.severity when 'urgent' then 0 when 'high' then 1 else 2 end`;
 
 /**
@@ -69,9 +69,9 @@ export async function listAlerts(
     code: r.code,
     label: signalOf(r.code).label,
     severity: r.severity,
-    raisedOn: day(r.raised_on),
-    dueOn: day(r.due_on),
-    overdue: r.status === 'open' && day(r.due_on) < filter.today,
+    raisedOn: toIsoDay(r.raised_on),
+    dueOn: toIsoDay(r.due_on),
+    overdue: r.status === 'open' && toIsoDay(r.due_on) < filter.today,
     evidence: r.evidence,
     status: r.status,
     resolvedAt: r.resolved_at ? new Date(r.resolved_at).toISOString() : null,

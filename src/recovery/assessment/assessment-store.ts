@@ -1,4 +1,4 @@
-import type { SessionUser } from '../../platform/auth/sessions.ts';
+import type { Actor } from '../../platform/auth/sessions.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import { scoreAnswers } from '../instruments/score-instrument.ts';
 import { recoveryDb } from '../recovery-tables.ts';
@@ -41,7 +41,7 @@ export async function saveAssessment(
     answers: AssessmentAnswers;
     facilityNpi: string | null;
   },
-  actor: SessionUser,
+  actor: Actor,
 ): Promise<{
   assessmentId: string;
   scores: ScoreView[];

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { SessionUser } from '../../platform/auth/sessions.ts';
+import type { Actor } from '../../platform/auth/sessions.ts';
 import { addDays } from '../../platform/calendar/iso-days.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
@@ -23,7 +23,7 @@ export async function seedDemoRecovery(
   stores: { db: OpsDb; warehouse: Warehouse },
   options: {
     asOf: string;
-    caseManager: SessionUser;
+    caseManager: Actor;
     facility: { userId: string; npi: string };
     config: RiskConfig;
   },

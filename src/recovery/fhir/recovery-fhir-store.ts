@@ -1,3 +1,4 @@
+import { toIsoDay } from '../../platform/calendar/iso-days.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import type { ResourceResolver } from '../../platform/http/request-access.ts';
 import { toFhirAssessment, toFhirScore } from '../assessment/assessment-fhir.ts';
@@ -25,7 +26,6 @@ export const recoveryFhirTypes = [
 export type RecoveryFhirType = (typeof recoveryFhirTypes)[number];
 
 type Resource = Record<string, unknown> & { resourceType: string; id: string };
-const day = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
 
 /** Every resource of one type that Checkpoint records about a member, as FHIR R4. */
 export async function readRecoveryResources(
@@ -50,7 +50,7 @@ export async function readRecoveryResources(
         .where('member_id', '=', memberId)
         .orderBy('scheduled_on')
         .execute();
-      return rows.map((r) => toFhirEncounter({ ...r, scheduled_on: day(r.scheduled_on) }));
+      return rows.map((r) => toFhirEncounter({ ...r, scheduled_on: toIsoDay(r.scheduled_on) }));
     }
     case 'Observation': {
       const rows = await rdb
@@ -60,7 +60,7 @@ export async function readRecoveryResources(
         .orderBy('collected_on')
         .execute();
       const scores = (await listScores(db, memberId)).map((s) => toFhirScore(memberId, s));
-      return [...scores, ...rows.map((r) => toFhirScreen({ ...r, collected_on: day(r.collected_on) }))];
+      return [...scores, ...rows.map((r) => toFhirScreen({ ...r, collected_on: toIsoDay(r.collected_on) }))];
     }
     case 'QuestionnaireResponse':
       return [

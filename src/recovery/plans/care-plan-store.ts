@@ -1,4 +1,4 @@
-import type { SessionUser } from '../../platform/auth/sessions.ts';
+import type { Actor } from '../../platform/auth/sessions.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
@@ -31,7 +31,7 @@ function withGoalIds(content: CarePlanContent): CarePlanContent {
 export async function saveCarePlan(
   db: OpsDb,
   write: CarePlanWrite & { planId?: string; version?: number },
-  actor: SessionUser,
+  actor: Actor,
 ): Promise<{ planId: string; version: number }> {
   return recoveryDb(db)
     .transaction()
@@ -103,7 +103,7 @@ export async function addServiceRequest(
   db: OpsDb,
   plan: { planId: string; memberId: string },
   input: ServiceRequestInput,
-  actor: SessionUser,
+  actor: Actor,
 ): Promise<string> {
   const requestId = crypto.randomUUID();
   await recoveryDb(db)
@@ -163,7 +163,7 @@ export async function changeServiceStatus(
   db: OpsDb,
   requestId: string,
   change: { status: ServiceRequestStatus; version: number; note?: string | undefined },
-  actor: SessionUser,
+  actor: Actor,
 ): Promise<{ status: ServiceRequestStatus; version: number }> {
   return recoveryDb(db)
     .transaction()

@@ -1,5 +1,5 @@
 import { listWatchedCases, reopenCase } from '../../outreach/index.ts';
-import type { SessionUser } from '../../platform/auth/sessions.ts';
+import type { Actor } from '../../platform/auth/sessions.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import type { CheckInInput } from '../recovery-schemas.ts';
 import { recoveryDb } from '../recovery-tables.ts';
@@ -15,7 +15,7 @@ export async function recordCheckIn(
   db: OpsDb,
   memberId: string,
   input: CheckInInput,
-  by: SessionUser,
+  by: Actor,
   at: Date = new Date(),
 ): Promise<{ checkInId: string; alerts: RaisedAlert[] }> {
   const checkInId = crypto.randomUUID();

@@ -53,10 +53,15 @@ export const reportRoutes: RouteModule = {
         let sessions = 0;
         let screens = 0;
         // Each member's rows pass the same check as one report: referred to this facility, audited.
-        const members = new Set([...parsed.sessions, ...parsed.screens].map((r) => r.memberId));
-        for (const memberId of members) {
-          const mine = parsed.sessions.filter((r) => r.memberId === memberId);
-          const myScreens = parsed.screens.filter((r) => r.memberId === memberId);
+        const byMember = new Map<
+          string,
+          { sessions: typeof parsed.sessions; screens: typeof parsed.screens }
+        >();
+        const of = (memberId: string) =>
+          byMember.get(memberId) ?? byMember.set(memberId, { sessions: [], screens: [] }).get(memberId)!;
+        for (const r of parsed.sessions) of(r.memberId).sessions.push(r);
+        for (const r of parsed.screens) of(r.memberId).screens.push(r);
+        for (const [memberId, { sessions: mine, screens: myScreens }] of byMember) {
           try {
             await request.access.member(
               memberId,

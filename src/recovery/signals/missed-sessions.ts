@@ -1,4 +1,4 @@
-import { addDays } from '../../platform/calendar/iso-days.ts';
+import { addDays, toIsoDay } from '../../platform/calendar/iso-days.ts';
 import type { RecoveryDb } from '../recovery-tables.ts';
 import type { ReportSignal, SignalHit, WatchedMember } from './recovery-signal.ts';
 
@@ -43,7 +43,7 @@ export const missedSessions: ReportSignal = {
     let previous: (typeof sessions)[number] | undefined;
     for (const s of sessions) {
       const member = byMember.get(s.member_id)!;
-      const day = String(s.scheduled_on).slice(0, 10);
+      const day = toIsoDay(s.scheduled_on);
       if (day <= member.engagedOn) continue;
       if (s.attended) lastAttended.set(s.member_id, day);
       else if (previous && previous.member_id === s.member_id && !previous.attended)

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { toIsoDay } from '../../platform/calendar/iso-days.ts';
 import type { RecoveryDb } from '../recovery-tables.ts';
 import { opioidSubstances, type Substance } from '../reports/substances.ts';
 import type { ReportSignal, SignalHit, WatchedMember } from './recovery-signal.ts';
@@ -43,7 +44,7 @@ export const positiveScreen: ReportSignal = {
     }
     const hits: SignalHit[] = [];
     for (const s of screens) {
-      const day = String(s.collected_on).slice(0, 10);
+      const day = toIsoDay(s.collected_on);
       if (day <= byMember.get(s.member_id)!.engagedOn) continue;
       const substance = s.substance as Substance;
       const plan = planOf.get(s.member_id);

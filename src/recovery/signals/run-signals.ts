@@ -1,7 +1,9 @@
 import { listWatchedCases, reopenCase } from '../../outreach/index.ts';
 import { addBusinessDays } from '../../platform/calendar/business-days.ts';
+import { toIsoDay } from '../../platform/calendar/iso-days.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
-import { type SqlParam, type Warehouse, withOwnConnection } from '../../platform/warehouse/warehouse.ts';
+import { createTempTable, insertRows } from '../../platform/warehouse/temp-tables.ts';
+import { type Warehouse, withOwnConnection } from '../../platform/warehouse/warehouse.ts';
 import { type RiskConfig, runClaimHits } from '../../risk/index.ts';
 import { recoveryDb } from '../recovery-tables.ts';
 import { careTeamNpis } from './care-team.ts';
@@ -41,22 +43,6 @@ export interface SignalRunResult {
 
 const batchSize = 400;
 
-async function createTemp(w: Warehouse, name: string, columns: string, rows: readonly SqlParam[][]) {
-  if (w.dialect === 'duckdb') await w.run(`create or replace temp table ${name} (${columns})`);
-  else {
-    await w.run(`drop table if exists ${name}`);
-    await w.run(`create temp table ${name} (${columns})`);
-  }
-  const width = columns.split(',').length;
-  for (let i = 0; i < rows.length; i += batchSize) {
-    const batch = rows.slice(i, i + batchSize);
-    const values = batch
-      .map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`)
-      .join(', ');
-    await w.run(`insert into ${name} values ${values}`, batch.flat());
-  }
-}
-
 /** The claims signals: the rules' fills and medical hits for the watched members, then each signal's SQL. */
 async function findClaimHits(
   warehouse: Warehouse,
@@ -66,16 +52,18 @@ async function findClaimHits(
   careTeam: ReadonlyMap<string, readonly string[]>,
 ): Promise<{ code: SignalCode; hit: SignalHit }[]> {
   return withOwnConnection(warehouse, async (w) => {
-    await createTemp(
+    await createTempTable(w, 'rs_watched', 'member_id varchar, engaged_on date');
+    await insertRows(
       w,
       'rs_watched',
-      'member_id varchar, engaged_on date',
+      'cast(? as varchar), cast(? as date)',
       members.map((m) => [m.memberId, m.engagedOn]),
     );
-    await createTemp(
+    await createTempTable(w, 'rs_care_team', 'member_id varchar, npi varchar');
+    await insertRows(
       w,
       'rs_care_team',
-      'member_id varchar, npi varchar',
+      'cast(? as varchar), cast(? as varchar)',
       [...careTeam].flatMap(([memberId, npis]) => npis.map((npi) => [memberId, npi])),
     );
     await runClaimHits(w, config, asOf, 'rs_watched');
@@ -211,8 +199,8 @@ export async function raiseAlerts(db: OpsDb, inputs: readonly AlertInput[]): Pro
         caseId: a.caseId,
         code: a.code,
         severity: row.severity,
-        raisedOn: isoDay(stored.raised_on),
-        dueOn: isoDay(stored.due_on),
+        raisedOn: toIsoDay(stored.raised_on),
+        dueOn: toIsoDay(stored.due_on),
         evidence: a.hit.evidence,
         isNew: fresh.has(row.alert_id),
       });
@@ -220,5 +208,3 @@ export async function raiseAlerts(db: OpsDb, inputs: readonly AlertInput[]): Pro
   }
   return out;
 }
-
-const isoDay = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
