@@ -181,4 +181,27 @@ export const recoveryMigrations: readonly Migration[] = [
       create index recovery_alert_open on recovery_alert (status, due_on);
       create index recovery_alert_member on recovery_alert (member_id, raised_on);`,
   },
+  {
+    name: 'recovery-002-aftercare',
+    sql: `
+      -- At discharge from a level of care: the warm hand-off and the 7-, 30- and 90-day
+      -- follow-up contacts of the aftercare plan, each on the case manager's queue until done.
+      create table follow_up (
+        follow_up_id text primary key,
+        member_id text not null,
+        case_id text not null references outreach_case (case_id),
+        plan_id text not null references care_plan (plan_id),
+        kind text not null check (kind in ('warm_handoff', 'day_7', 'day_30', 'day_90')),
+        due_on date not null,
+        status text not null default 'open' check (status in ('open', 'done')),
+        outcome text check (outcome in ('reached', 'not_reached', 'handoff_confirmed', 'handoff_missed')),
+        note text,
+        done_by text references app_user (user_id),
+        done_at timestamptz,
+        created_at timestamptz not null default now(),
+        unique (plan_id, kind)
+      );
+      create index follow_up_open on follow_up (status, due_on);
+      create index follow_up_member on follow_up (member_id, due_on);`,
+  },
 ];

@@ -15,6 +15,20 @@ export const alertResolver: ResourceResolver = {
   },
 };
 
+/** A follow-up contact after discharge (FHIR Task), resolved to its member. */
+export const followUpResolver: ResourceResolver = {
+  resourceType: 'FollowUp',
+  notFound: 'There is no such follow-up.',
+  async resolve({ db }, id) {
+    const row = await recoveryDb(db)
+      .selectFrom('follow_up')
+      .select('member_id')
+      .where('follow_up_id', '=', id)
+      .executeTakeFirst();
+    return row && { memberId: row.member_id };
+  },
+};
+
 /** A care plan (FHIR CarePlan), resolved to its member. */
 export const carePlanResolver: ResourceResolver<{ memberId: string; version: number }> = {
   resourceType: 'CarePlan',

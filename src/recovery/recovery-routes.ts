@@ -1,4 +1,5 @@
 import { combineRoutes } from '../platform/http/route-module.ts';
+import { aftercareRoutes } from './aftercare/aftercare-routes.ts';
 import { alertRoutes } from './alerts/alert-routes.ts';
 import { assessmentRoutes } from './assessment/assessment-routes.ts';
 import { recoveryFhirRoutes } from './fhir/recovery-fhir-routes.ts';
@@ -14,6 +15,7 @@ export const recoveryRoutes = combineRoutes('recovery', [
   reportRoutes,
   checkInRoutes,
   alertRoutes,
+  aftercareRoutes,
   recoveryFhirRoutes,
   recoverySummaryRoutes,
 ]);

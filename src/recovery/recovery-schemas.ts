@@ -76,6 +76,16 @@ export const carePlanContentSchema = z.object({
   /** Aftercare: the check-in cadence and the crisis plan. */
   checkInCadence: z.enum(['daily', 'weekly']).optional(),
   crisisPlan: z.string().max(2000).optional(),
+  /** Aftercare: the discharge it follows and the warm hand-off to the next provider. */
+  discharge: z
+    .object({
+      dischargedOn: isoDay,
+      fromLevelOfCare: z.string().min(1).max(8),
+      handoffTo: z.string().min(1).max(200),
+      handoffNpi: npi.optional(),
+      handoffOn: isoDay,
+    })
+    .optional(),
 });
 export type CarePlanContent = z.infer<typeof carePlanContentSchema>;
 

@@ -21,6 +21,7 @@ export const recoverySummaryRoutes: RouteModule = {
               checkIns: z.array(z.unknown()),
               scores: z.array(z.unknown()),
               alerts: z.array(z.unknown()),
+              followUps: z.array(z.unknown()),
             }),
           },
         },

@@ -135,6 +135,21 @@ export interface RecoveryAlertTable {
   resolution_note: string | null;
 }
 
+export interface FollowUpTable {
+  follow_up_id: string;
+  member_id: string;
+  case_id: string;
+  plan_id: string;
+  kind: 'warm_handoff' | 'day_7' | 'day_30' | 'day_90';
+  due_on: string;
+  status: Generated<'open' | 'done'>;
+  outcome: 'reached' | 'not_reached' | 'handoff_confirmed' | 'handoff_missed' | null;
+  note: string | null;
+  done_by: string | null;
+  done_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+}
+
 /** The recovery domain's tables, for `db.withTables<RecoveryTables>()`. */
 export type RecoveryTables = {
   assessment: AssessmentTable;
@@ -147,6 +162,7 @@ export type RecoveryTables = {
   drug_screen: DrugScreenTable;
   check_in: CheckInTable;
   recovery_alert: RecoveryAlertTable;
+  follow_up: FollowUpTable;
 };
 
 export type RecoveryDb = Kysely<PlatformTables & RecoveryTables>;

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { SessionUser } from '../../platform/auth/sessions.ts';
+import { inTransaction } from '../../platform/db/in-transaction.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import type { PlatformTables } from '../../platform/db/platform-tables.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -150,16 +151,14 @@ export async function changeCaseStage(
   actor: SessionUser,
   body: { version: number; note?: string | undefined },
 ): Promise<{ caseId: string; stage: CaseStage; status: CaseRow['status']; version: number }> {
-  return caseworkDb(db)
-    .transaction()
-    .execute(async (trx) => {
-      const current = await loadCase(trx, caseId);
-      const after = await applyStageChange(trx, current, change, actor, {
-        expectedVersion: body.version,
-        ...(body.note ? { note: body.note } : {}),
-      });
-      return { caseId, stage: after.stage, status: after.status, version: after.version };
+  return inTransaction(caseworkDb(db), async (trx) => {
+    const current = await loadCase(trx, caseId);
+    const after = await applyStageChange(trx, current, change, actor, {
+      expectedVersion: body.version,
+      ...(body.note ? { note: body.note } : {}),
     });
+    return { caseId, stage: after.stage, status: after.status, version: after.version };
+  });
 }
 
 /**

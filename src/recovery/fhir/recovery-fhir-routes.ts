@@ -26,12 +26,13 @@ export const recoveryFhirRoutes: RouteModule = {
         },
       },
       async (request, reply) => {
+        const user = request.access.requireUser();
         const { type } = request.params;
         const resources = await request.access.member(
           request.query.patient,
           { action: 'read', resourceType: type },
           (grant, { db }) =>
-            grant.includePart2 ? readRecoveryResources(db, type, grant.memberId) : Promise.resolve([]),
+            grant.includePart2 ? readRecoveryResources(db, type, grant.memberId, user) : Promise.resolve([]),
         );
         reply.type('application/fhir+json');
         return {
@@ -58,6 +59,7 @@ export const recoveryFhirRoutes: RouteModule = {
         },
       },
       async (request, reply) => {
+        const user = request.access.requireUser();
         const { type, id } = request.params;
         const resolver = recoveryFhirResolver(type);
         const found = await request.access.resource(
@@ -66,7 +68,7 @@ export const recoveryFhirRoutes: RouteModule = {
           'read',
           async ({ memberId }, grant, { db }) =>
             grant.includePart2
-              ? (await readRecoveryResources(db, type, memberId)).find((r) => r.id === id)
+              ? (await readRecoveryResources(db, type, memberId, user)).find((r) => r.id === id)
               : undefined,
         );
         if (!found) throw new AppError('not_found', resolver.notFound);

@@ -1,15 +1,20 @@
+import { caseResolver, readCaseTasks } from '../../outreach/index.ts';
+import type { SessionUser } from '../../platform/auth/sessions.ts';
 import { toIsoDay } from '../../platform/calendar/iso-days.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import type { ResourceResolver } from '../../platform/http/request-access.ts';
+import { listFollowUps } from '../aftercare/aftercare-store.ts';
 import { toFhirAssessment, toFhirScore } from '../assessment/assessment-fhir.ts';
 import { listAssessments, listScores } from '../assessment/assessment-store.ts';
 import { listCarePlans } from '../plans/care-plan-queries.ts';
+import { followUpResolver } from '../recovery-resolvers.ts';
 import { recoveryDb } from '../recovery-tables.ts';
 import { listCheckIns } from '../reports/check-in-store.ts';
 import {
   toFhirCarePlan,
   toFhirCheckIn,
   toFhirEncounter,
+  toFhirFollowUp,
   toFhirGoals,
   toFhirScreen,
   toFhirServiceRequest,
@@ -22,6 +27,7 @@ export const recoveryFhirTypes = [
   'Encounter',
   'Observation',
   'QuestionnaireResponse',
+  'Task',
 ] as const;
 export type RecoveryFhirType = (typeof recoveryFhirTypes)[number];
 
@@ -32,6 +38,7 @@ export async function readRecoveryResources(
   db: OpsDb,
   type: RecoveryFhirType,
   memberId: string,
+  user: SessionUser,
 ): Promise<Resource[]> {
   const rdb = recoveryDb(db);
   switch (type) {
@@ -62,6 +69,13 @@ export async function readRecoveryResources(
       const scores = (await listScores(db, memberId)).map((s) => toFhirScore(memberId, s));
       return [...scores, ...rows.map((r) => toFhirScreen({ ...r, collected_on: toIsoDay(r.collected_on) }))];
     }
+    case 'Task': {
+      const today = new Date().toISOString().slice(0, 10);
+      const followUps = await Promise.all(
+        (['open', 'done'] as const).map((status) => listFollowUps(db, user, { status, memberId, today })),
+      );
+      return [...(await readCaseTasks(db, memberId)), ...followUps.flat().map(toFhirFollowUp)];
+    }
     case 'QuestionnaireResponse':
       return [
         ...(await listAssessments(db, memberId)).map(toFhirAssessment),
@@ -72,7 +86,7 @@ export async function readRecoveryResources(
 
 /** Where a resource of each type is stored, to find its member before the access check. */
 const ownerQuery: Record<
-  RecoveryFhirType,
+  Exclude<RecoveryFhirType, 'Task'>,
   (db: OpsDb, id: string) => Promise<{ member_id: string } | undefined>
 > = {
   CarePlan: (db, id) =>
@@ -118,8 +132,11 @@ export function recoveryFhirResolver(type: RecoveryFhirType): ResourceResolver {
     resourceType: type,
     notFound: `There is no such ${type}.`,
     hideWhenDenied: true,
-    async resolve({ db }, id) {
-      const row = await ownerQuery[type](db, id).catch(() => undefined);
+    async resolve(stores, id) {
+      // A Task is a follow-up contact or the outreach case itself.
+      if (type === 'Task')
+        return (await followUpResolver.resolve(stores, id)) ?? caseResolver.resolve(stores, id);
+      const row = await ownerQuery[type](stores.db, id).catch(() => undefined);
       return row && { memberId: row.member_id };
     },
   };

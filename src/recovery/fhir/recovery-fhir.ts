@@ -1,3 +1,4 @@
+import type { FollowUpView } from '../aftercare/aftercare-store.ts';
 import type { CarePlanView } from '../plans/care-plan-queries.ts';
 import type { CarePlanContent } from '../recovery-schemas.ts';
 import { type Substance, substances } from '../reports/substances.ts';
@@ -9,6 +10,7 @@ export const recoverySystems = {
   service: `${base}/CodeSystem/recovery-service`,
   session: `${base}/CodeSystem/treatment-session`,
   checkIn: `${base}/Questionnaire/check-in`,
+  followUp: `${base}/CodeSystem/follow-up`,
 } as const;
 
 type Resource = Record<string, unknown> & { resourceType: string; id: string };
@@ -228,5 +230,29 @@ export function toFhirCheckIn(memberId: string, c: CheckInView): Resource {
         : []),
       item('safety', [{ valueBoolean: c.safetyConcern }]),
     ],
+  };
+}
+
+const followUpStatus: Record<NonNullable<FollowUpView['outcome']>, string> = {
+  reached: 'completed',
+  handoff_confirmed: 'completed',
+  not_reached: 'failed',
+  handoff_missed: 'failed',
+};
+
+/** A follow-up contact after discharge as a FHIR Task, part of the outreach case's Task and based on the aftercare plan. */
+export function toFhirFollowUp(f: FollowUpView): Resource {
+  return {
+    resourceType: 'Task',
+    id: f.followUpId,
+    status: f.outcome ? followUpStatus[f.outcome] : 'requested',
+    intent: 'plan',
+    code: { coding: [{ system: recoverySystems.followUp, code: f.kind }], text: f.label },
+    for: patient(f.memberId),
+    basedOn: [{ reference: `CarePlan/${f.planId}` }],
+    partOf: [{ reference: `Task/${f.caseId}` }],
+    restriction: { period: { end: f.dueOn } },
+    ...(f.doneAt ? { lastModified: f.doneAt } : {}),
+    ...(f.outcome ? { businessStatus: { text: f.outcome.replaceAll('_', ' ') } } : {}),
   };
 }

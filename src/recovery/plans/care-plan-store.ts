@@ -1,4 +1,5 @@
 import type { Actor } from '../../platform/auth/sessions.ts';
+import { inTransaction } from '../../platform/db/in-transaction.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
@@ -33,69 +34,67 @@ export async function saveCarePlan(
   write: CarePlanWrite & { planId?: string; version?: number },
   actor: Actor,
 ): Promise<{ planId: string; version: number }> {
-  return recoveryDb(db)
-    .transaction()
-    .execute(async (trx) => {
-      const content = withGoalIds(write.content);
-      if (write.status === 'active')
-        await trx
-          .updateTable('care_plan')
-          .set((eb) => ({ status: 'completed', version: eb('version', '+', 1), updated_at: new Date() }))
-          .where('member_id', '=', write.memberId)
-          .where('category', '=', write.category)
-          .where('status', '=', 'active')
-          .$if(write.planId !== undefined, (q) => q.where('plan_id', '!=', write.planId!))
-          .execute();
-      let planId: string;
-      let version: number;
-      if (write.planId === undefined) {
-        planId = crypto.randomUUID();
-        version = 1;
-        await trx
-          .insertInto('care_plan')
-          .values({
-            plan_id: planId,
-            member_id: write.memberId,
-            case_id: write.caseId,
-            category: write.category,
-            status: write.status,
-            content: JSON.stringify(content),
-            updated_by: actor.userId,
-          })
-          .execute();
-      } else {
-        const updated = await trx
-          .updateTable('care_plan')
-          .set((eb) => ({
-            status: write.status,
-            content: JSON.stringify(content),
-            version: eb('version', '+', 1),
-            updated_by: actor.userId,
-            updated_at: new Date(),
-          }))
-          .where('plan_id', '=', write.planId)
-          .where('version', '=', write.version ?? -1)
-          .returning(['version'])
-          .executeTakeFirst();
-        if (!updated)
-          throw new AppError('conflict', 'Someone else changed this plan. Reload it and try again.');
-        planId = write.planId;
-        version = updated.version;
-      }
+  return inTransaction(recoveryDb(db), async (trx) => {
+    const content = withGoalIds(write.content);
+    if (write.status === 'active')
       await trx
-        .insertInto('care_plan_version')
+        .updateTable('care_plan')
+        .set((eb) => ({ status: 'completed', version: eb('version', '+', 1), updated_at: new Date() }))
+        .where('member_id', '=', write.memberId)
+        .where('category', '=', write.category)
+        .where('status', '=', 'active')
+        .$if(write.planId !== undefined, (q) => q.where('plan_id', '!=', write.planId!))
+        .execute();
+    let planId: string;
+    let version: number;
+    if (write.planId === undefined) {
+      planId = crypto.randomUUID();
+      version = 1;
+      await trx
+        .insertInto('care_plan')
         .values({
           plan_id: planId,
-          version,
+          member_id: write.memberId,
+          case_id: write.caseId,
+          category: write.category,
           status: write.status,
           content: JSON.stringify(content),
-          changed_by: actor.userId,
-          changed_by_username: actor.username,
-          summary: version === 1 ? 'created' : `version ${version}: ${write.status}`,
+          updated_by: actor.userId,
         })
         .execute();
-      return { planId, version };
-    });
+    } else {
+      const updated = await trx
+        .updateTable('care_plan')
+        .set((eb) => ({
+          status: write.status,
+          content: JSON.stringify(content),
+          version: eb('version', '+', 1),
+          updated_by: actor.userId,
+          updated_at: new Date(),
+        }))
+        .where('plan_id', '=', write.planId)
+        .where('version', '=', write.version ?? -1)
+        .returning(['version'])
+        .executeTakeFirst();
+      if (!updated)
+        throw new AppError('conflict', 'Someone else changed this plan. Reload it and try again.');
+      planId = write.planId;
+      version = updated.version;
+    }
+    await trx
+      .insertInto('care_plan_version')
+      .values({
+        plan_id: planId,
+        version,
+        status: write.status,
+        content: JSON.stringify(content),
+        changed_by: actor.userId,
+        changed_by_username: actor.username,
+        summary: version === 1 ? 'created' : `version ${version}: ${write.status}`,
+      })
+      .execute();
+    return { planId, version };
+  });
 }
 
 /** Adds one service to a plan as a referral in status `requested`; MOUD services add their substance to the plan's prescribed list. */
@@ -106,38 +105,36 @@ export async function addServiceRequest(
   actor: Actor,
 ): Promise<string> {
   const requestId = crypto.randomUUID();
-  await recoveryDb(db)
-    .transaction()
-    .execute(async (trx) => {
-      await trx
-        .insertInto('service_request')
-        .values({
-          request_id: requestId,
-          plan_id: plan.planId,
-          member_id: plan.memberId,
-          category: input.category,
-          service: input.service,
-          performer_name: input.performerName,
-          performer_npi: input.performerNpi ?? null,
-          status: 'requested',
-          sessions_per_week: input.sessionsPerWeek ?? null,
-          note: input.note ?? null,
-        })
-        .execute();
-      await trx
-        .insertInto('service_request_event')
-        .values({
-          request_id: requestId,
-          from_status: null,
-          to_status: 'requested',
-          actor_id: actor.userId,
-          actor_username: actor.username,
-          note: null,
-        })
-        .execute();
-      const substance = moudSubstance[input.service];
-      if (substance) await addPrescribedSubstance(trx as unknown as OpsDb, plan.planId, substance);
-    });
+  await inTransaction(recoveryDb(db), async (trx) => {
+    await trx
+      .insertInto('service_request')
+      .values({
+        request_id: requestId,
+        plan_id: plan.planId,
+        member_id: plan.memberId,
+        category: input.category,
+        service: input.service,
+        performer_name: input.performerName,
+        performer_npi: input.performerNpi ?? null,
+        status: 'requested',
+        sessions_per_week: input.sessionsPerWeek ?? null,
+        note: input.note ?? null,
+      })
+      .execute();
+    await trx
+      .insertInto('service_request_event')
+      .values({
+        request_id: requestId,
+        from_status: null,
+        to_status: 'requested',
+        actor_id: actor.userId,
+        actor_username: actor.username,
+        note: null,
+      })
+      .execute();
+    const substance = moudSubstance[input.service];
+    if (substance) await addPrescribedSubstance(trx as unknown as OpsDb, plan.planId, substance);
+  });
   return requestId;
 }
 
@@ -165,36 +162,34 @@ export async function changeServiceStatus(
   change: { status: ServiceRequestStatus; version: number; note?: string | undefined },
   actor: Actor,
 ): Promise<{ status: ServiceRequestStatus; version: number }> {
-  return recoveryDb(db)
-    .transaction()
-    .execute(async (trx) => {
-      const current = await trx
-        .selectFrom('service_request')
-        .select(['status', 'version'])
-        .where('request_id', '=', requestId)
-        .executeTakeFirstOrThrow();
-      if (!nextServiceStatuses[current.status].includes(change.status))
-        throw new AppError('conflict', `A ${current.status} referral cannot become ${change.status}.`);
-      const updated = await trx
-        .updateTable('service_request')
-        .set((eb) => ({ status: change.status, version: eb('version', '+', 1), updated_at: new Date() }))
-        .where('request_id', '=', requestId)
-        .where('version', '=', change.version)
-        .returning(['version'])
-        .executeTakeFirst();
-      if (!updated)
-        throw new AppError('conflict', 'Someone else changed this referral. Reload it and try again.');
-      await trx
-        .insertInto('service_request_event')
-        .values({
-          request_id: requestId,
-          from_status: current.status,
-          to_status: change.status,
-          actor_id: actor.userId,
-          actor_username: actor.username,
-          note: change.note ?? null,
-        })
-        .execute();
-      return { status: change.status, version: updated.version };
-    });
+  return inTransaction(recoveryDb(db), async (trx) => {
+    const current = await trx
+      .selectFrom('service_request')
+      .select(['status', 'version'])
+      .where('request_id', '=', requestId)
+      .executeTakeFirstOrThrow();
+    if (!nextServiceStatuses[current.status].includes(change.status))
+      throw new AppError('conflict', `A ${current.status} referral cannot become ${change.status}.`);
+    const updated = await trx
+      .updateTable('service_request')
+      .set((eb) => ({ status: change.status, version: eb('version', '+', 1), updated_at: new Date() }))
+      .where('request_id', '=', requestId)
+      .where('version', '=', change.version)
+      .returning(['version'])
+      .executeTakeFirst();
+    if (!updated)
+      throw new AppError('conflict', 'Someone else changed this referral. Reload it and try again.');
+    await trx
+      .insertInto('service_request_event')
+      .values({
+        request_id: requestId,
+        from_status: current.status,
+        to_status: change.status,
+        actor_id: actor.userId,
+        actor_username: actor.username,
+        note: change.note ?? null,
+      })
+      .execute();
+    return { status: change.status, version: updated.version };
+  });
 }
