@@ -106,8 +106,9 @@ export async function seedDemo(
   const staff = await store.db
     .selectFrom('app_user')
     .select(['user_id', 'username', 'organization'])
-    .where('username', 'in', ['demo-case-manager', 'demo-facility-staff'])
+    .where('username', 'in', ['demo-case-manager', 'demo-facility-staff', 'demo-supporter'])
     .execute();
+  const supporter = staff.find((u) => u.username === 'demo-supporter');
   const cm = staff.find((u) => u.username === 'demo-case-manager');
   const facility = staff.find((u) => u.username === 'demo-facility-staff');
   if (cm && facility?.organization)
@@ -118,6 +119,7 @@ export async function seedDemo(
           asOf: options.asOf,
           caseManager: { userId: cm.user_id, username: cm.username },
           facility: { userId: facility.user_id, npi: facility.organization },
+          ...(supporter ? { supporter: { userId: supporter.user_id } } : {}),
           config: parseRiskConfig({}),
         },
       )),

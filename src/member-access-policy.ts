@@ -8,7 +8,7 @@ import type {
   AccessRequest,
   MemberAccessPolicy,
 } from './platform/http/request-access.ts';
-import { findDisclosureConsents } from './privacy/index.ts';
+import { findDisclosureConsents, findSupporterShares } from './privacy/index.ts';
 import { isReferredToFacility } from './recovery/index.ts';
 
 const deny = (reason: string): AccessDecision => ({ allowed: false, reason });
@@ -26,13 +26,15 @@ const rolePurpose: Record<SessionUser['role'], AuditPurpose> = {
   member: 'member-access',
   analyst: 'operations',
   admin: 'operations',
+  supporter: 'disclosure',
 };
 
 /**
  * Who may see which member (docs/privacy.md): plan staff for treatment, payment and
  * operations within their work; a member only themself; facility staff their own
  * facility's requests, reports about members referred to it, and other records only
- * with the member's consent to their facility; analysts and admins never. It lives where
+ * with the member's consent to their facility; a supporter what the member's consent shares
+ * with them; analysts and admins never. It lives where
  * the domains meet because it reads outreach's caseloads, privacy's consents and
  * recovery's referrals.
  */
@@ -82,6 +84,13 @@ export const memberAccessPolicy: MemberAccessPolicy = {
         return scope
           ? { allowed: true, purpose: 'disclosure', includePart2: scope === 'part2' }
           : deny('no consent to this facility');
+      }
+      case 'supporter': {
+        // Only what a consent in force today shares with this supporter, read on every request.
+        const shares = await findSupporterShares(db, user.userId, memberId);
+        return shares === null
+          ? deny('no consent shares this member’s records with this supporter')
+          : { allowed: true, purpose: 'disclosure', includePart2: true, shares };
       }
       case 'analyst':
         return deny('analysts never see member identifiers');

@@ -5,6 +5,7 @@ import type { RouteModule } from './platform/http/route-module.ts';
 import { prescriberRoutes } from './prescribers/prescriber-routes.ts';
 import { createPrescriberServices } from './prescribers/prescriber-services.ts';
 import { consentRoutes } from './privacy/consent-routes.ts';
+import { supportNetworkRoutes } from './privacy/support-network-routes.ts';
 import { recoveryRoutes } from './recovery/recovery-routes.ts';
 
 /**
@@ -16,6 +17,7 @@ export function domainRoutes(stores: DataStores): readonly RouteModule[] {
   return [
     outreachRoutes,
     consentRoutes,
+    supportNetworkRoutes,
     coverageRoutes,
     prescriberRoutes(createPrescriberServices(stores)),
     recoveryRoutes,

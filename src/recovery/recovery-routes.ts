@@ -7,6 +7,7 @@ import { carePlanRoutes } from './plans/care-plan-routes.ts';
 import { recoverySummaryRoutes } from './recovery-summary-routes.ts';
 import { checkInRoutes } from './reports/check-in-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
+import { supporterRoutes } from './support/supporter-routes.ts';
 
 /** Every route of treatment and recovery: plans and services, facility reports, check-ins, the §11 alerts. */
 export const recoveryRoutes = combineRoutes('recovery', [
@@ -18,4 +19,5 @@ export const recoveryRoutes = combineRoutes('recovery', [
   aftercareRoutes,
   recoveryFhirRoutes,
   recoverySummaryRoutes,
+  supporterRoutes,
 ]);

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { SessionUser } from '../../platform/auth/sessions.ts';
+import type { Actor } from '../../platform/auth/sessions.ts';
 import { inTransaction } from '../../platform/db/in-transaction.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import type { PlatformTables } from '../../platform/db/platform-tables.ts';
@@ -50,7 +50,7 @@ export async function recordCaseEvent(
   db: CaseworkDb,
   event: {
     caseId: string;
-    actor: SessionUser;
+    actor: Actor;
     kind: string;
     from?: string | null;
     to?: string | null;
@@ -79,7 +79,7 @@ export async function applyStageChange(
   db: CaseworkDb,
   current: CaseRow,
   change: StageChange,
-  actor: SessionUser,
+  actor: Actor,
   options: { expectedVersion?: number; note?: string } = {},
 ): Promise<CaseRow> {
   const stage: CaseStage = change.kind === 'close' ? 'closed' : change.stage;
@@ -124,7 +124,7 @@ export async function applyStageChange(
 }
 
 /** Assigns an unassigned case to the user (bumping the version) and records it in the history. */
-export async function takeCase(db: CaseworkDb, current: CaseRow, actor: SessionUser): Promise<CaseRow> {
+export async function takeCase(db: CaseworkDb, current: CaseRow, actor: Actor): Promise<CaseRow> {
   const updated = await db
     .updateTable('outreach_case')
     .set((eb) => ({ assigned_to: actor.userId, version: eb('version', '+', 1), updated_at: new Date() }))
@@ -148,7 +148,7 @@ export async function changeCaseStage(
   db: OpsDb,
   caseId: string,
   change: StageChange,
-  actor: SessionUser,
+  actor: Actor,
   body: { version: number; note?: string | undefined },
 ): Promise<{ caseId: string; stage: CaseStage; status: CaseRow['status']; version: number }> {
   return inTransaction(caseworkDb(db), async (trx) => {

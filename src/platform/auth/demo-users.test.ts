@@ -20,6 +20,7 @@ it('creates one demo user per role once, and their passwords sign in', async () 
     'facility_staff',
     'member',
     'supervisor',
+    'supporter',
     'um_reviewer',
   ]);
   expect(await ensureDemoUsers(t.store.db, { memberId: 'M0001' })).toEqual([]);

@@ -8,6 +8,7 @@ export const roles = [
   'member',
   'analyst',
   'admin',
+  'supporter',
 ] as const;
 
 export type Role = (typeof roles)[number];

@@ -1,6 +1,9 @@
 import { roles } from '../auth/roles.ts';
 import type { Migration } from './migration.ts';
 
+/** The roles the first migration knew; later roles arrive by their own migration below. */
+const firstRoles = `'case_manager', 'supervisor', 'clinical_pharmacist', 'um_reviewer', 'facility_staff', 'member',
+  'analyst', 'admin'`;
 const roleList = roles.map((r) => `'${r}'`).join(', ');
 
 /** The platform's tables: people, sessions, and the append-only, hash-chained audit log. */
@@ -11,7 +14,7 @@ export const platformMigrations: readonly Migration[] = [
       create table app_user (
         user_id text primary key,
         username text not null unique,
-        role text not null check (role in (${roleList})),
+        role text not null check (role in (${firstRoles})),
         password_hash text not null,
         member_id text,
         organization text,
@@ -94,5 +97,12 @@ export const platformMigrations: readonly Migration[] = [
         for each row execute function audit_event_refuse();
       create trigger audit_event_no_truncate before truncate on audit_event
         for each statement execute function audit_event_refuse();`,
+  },
+  {
+    name: 'platform-003-role-supporter',
+    sql: `
+      -- A family member or other supporter the member named, who sees what the member's consent shares.
+      alter table app_user drop constraint if exists app_user_role_check;
+      alter table app_user add constraint app_user_role_check check (role in (${roleList}));`,
   },
 ];

@@ -19,6 +19,11 @@ export interface MemberGrant {
    * queries must leave labeled data out (see `src/privacy/part2-filter.ts`).
    */
   includePart2: boolean;
+  /**
+   * For a supporter: the categories the member's consent shares with them (the query reads
+   * only these). Absent for everyone else, whose reach is the purpose and the Part 2 flag.
+   */
+  shares?: readonly string[];
 }
 
 export type AccessDecision =
@@ -160,6 +165,7 @@ export function createRequestAccess(args: {
         memberId: request.memberId,
         purpose: decision.purpose,
         includePart2: decision.includePart2,
+        ...(decision.shares ? { shares: decision.shares } : {}),
       });
     } catch (error) {
       await write({

@@ -41,7 +41,7 @@ export async function dischargeToAftercare(
   db: OpsDb,
   target: { caseId: string; memberId: string },
   input: DischargeInput,
-  actor: SessionUser,
+  actor: Actor,
 ): Promise<{ planId: string; caseVersion: number; followUps: { kind: FollowUpKind; dueOn: string }[] }> {
   return inTransaction(recoveryDb(db), async (trx) => {
     const ops = trx as unknown as OpsDb;

@@ -3,7 +3,14 @@ import type { Actor } from '../../platform/auth/sessions.ts';
 import { addDays } from '../../platform/calendar/iso-days.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
+import {
+  addRelatedPerson,
+  linkSupporterAccount,
+  recordConsent,
+  relatedPersonRecipient,
+} from '../../privacy/index.ts';
 import type { RiskConfig } from '../../risk/index.ts';
+import { dischargeToAftercare } from '../aftercare/aftercare-store.ts';
 import { saveAssessment } from '../assessment/assessment-store.ts';
 import { addServiceRequest, changeServiceStatus, saveCarePlan } from '../plans/care-plan-store.ts';
 import { recoveryDb } from '../recovery-tables.ts';
@@ -25,6 +32,8 @@ export async function seedDemoRecovery(
     asOf: string;
     caseManager: Actor;
     facility: { userId: string; npi: string };
+    /** The demo supporter account: linked to the member in aftercare, who shares appointments and goals. */
+    supporter?: { userId: string };
     config: RiskConfig;
   },
 ): Promise<string[]> {
@@ -43,7 +52,7 @@ export async function seedDemoRecovery(
   const actor = options.caseManager;
   for (const [i, c] of picked.rows.entries()) {
     const stage = stages[i]!;
-    await sql`update outreach_case set stage = ${stage === 'assessed' ? 'engaged' : stage === 'missed' ? 'in_treatment' : stage === 'closed' ? 'aftercare' : stage},
+    await sql`update outreach_case set stage = ${stage === 'assessed' ? 'engaged' : stage === 'missed' ? 'in_treatment' : stage === 'closed' || stage === 'aftercare' ? 'in_treatment' : stage},
       engaged_on = ${E}::date, assigned_to = ${actor.userId} where case_id = ${c.case_id}`.execute(db);
     await saveAssessment(
       db,
@@ -64,16 +73,15 @@ export async function seedDemoRecovery(
       actor,
     );
     if (stage === 'assessed') continue;
-    const category = stage === 'aftercare' || stage === 'closed' ? 'aftercare' : 'treatment';
     const { planId } = await saveCarePlan(
       db,
       {
         memberId: c.member_id,
         caseId: c.case_id,
-        category,
+        category: 'treatment',
         status: 'active',
         content: {
-          title: category === 'aftercare' ? 'Aftercare plan' : 'Treatment plan',
+          title: 'Treatment plan',
           goals: [
             {
               description: 'Stay on medication for OUD',
@@ -93,12 +101,6 @@ export async function seedDemoRecovery(
           careTeam: [{ role: 'case_manager', name: actor.username }],
           prescribedSubstances: [],
           watchedSubstances: [],
-          ...(category === 'aftercare'
-            ? {
-                checkInCadence: 'weekly' as const,
-                crisisPlan: 'Call 988 or the plan’s crisis line; naloxone at home.',
-              }
-            : {}),
         },
       },
       actor,
@@ -174,14 +176,112 @@ export async function seedDemoRecovery(
       actor,
       new Date(`${addDays(options.asOf, -3)}T15:00:00Z`),
     );
-    if (stage === 'closed')
-      await sql`update outreach_case set status = 'closed', stage = 'closed', close_reason = 'completed',
-        closed_at = ${`${addDays(options.asOf, -1)}T12:00:00Z`}::timestamptz where case_id = ${c.case_id}`.execute(
-        db,
-      );
+    if (stage === 'aftercare' || stage === 'closed') {
+      const closed = stage === 'closed';
+      await dischargeDemoMember(db, c, { asOf: options.asOf, dischargeDaysAgo: closed ? 95 : 10, actor });
+      if (closed)
+        await sql`update outreach_case set status = 'closed', stage = 'closed', close_reason = 'completed',
+          closed_at = ${`${addDays(options.asOf, -1)}T12:00:00Z`}::timestamptz where case_id = ${c.case_id}`.execute(
+          db,
+        );
+      else if (options.supporter) await seedDemoSupporter(db, c.member_id, options.supporter.userId, actor);
+    }
   }
   const result = await runSignals(stores, options.config, options.asOf);
   return [
     `recovery: ${picked.rows.length} members put in each stage after the first call; signals as of ${options.asOf}: ${result.alerts.length} alerts`,
   ];
+}
+
+/**
+ * Discharges a demo member into aftercare through the real path (plan, services, the
+ * hand-off and the 7/30/90-day follow-ups); the contacts already past are recorded as done.
+ */
+async function dischargeDemoMember(
+  db: OpsDb,
+  c: { case_id: string; member_id: string },
+  options: { asOf: string; dischargeDaysAgo: number; actor: Actor },
+) {
+  const dischargedOn = addDays(options.asOf, -options.dischargeDaysAgo);
+  const [current] = (
+    await sql<{ version: number }>`select version from outreach_case where case_id = ${c.case_id}`.execute(db)
+  ).rows;
+  const { followUps } = await dischargeToAftercare(
+    db,
+    { caseId: c.case_id, memberId: c.member_id },
+    {
+      caseVersion: current!.version,
+      dischargedOn,
+      fromLevelOfCare: '2.1',
+      handoff: { to: 'Demo recovery center, outpatient', on: addDays(dischargedOn, 1) },
+      plan: {
+        title: 'Aftercare plan',
+        goals: [
+          {
+            description: 'Go to a support group every week',
+            measure: 'meetings attended',
+            target: '4 a month',
+            dueDate: addDays(options.asOf, 60),
+            status: 'active',
+          },
+        ],
+        careTeam: [{ role: 'case_manager', name: options.actor.username }],
+        prescribedSubstances: ['buprenorphine'],
+        watchedSubstances: [],
+        checkInCadence: 'weekly',
+        crisisPlan: 'Call 988 or the plan’s crisis line; naloxone at home, in the kitchen drawer.',
+      },
+      services: [
+        {
+          category: 'counseling',
+          service: 'individual',
+          performerName: 'Demo recovery center',
+          sessionsPerWeek: 1,
+        },
+        {
+          category: 'supportive',
+          service: 'support_group',
+          performerName: 'SMART Recovery, Tuesday evenings',
+        },
+        { category: 'supportive', service: 'housing', performerName: 'Oak Street Recovery Residence' },
+      ],
+    },
+    options.actor,
+  );
+  const rdb = recoveryDb(db);
+  for (const f of followUps.filter((x) => x.dueOn < options.asOf && x.kind !== 'day_7'))
+    await rdb
+      .updateTable('follow_up')
+      .set({
+        status: 'done',
+        outcome: f.kind === 'warm_handoff' ? 'handoff_confirmed' : 'reached',
+        note: f.kind === 'warm_handoff' ? 'Met the outpatient counselor before leaving.' : 'Doing well.',
+        done_by: options.actor.userId,
+        done_at: new Date(`${f.dueOn}T16:00:00Z`),
+      })
+      .where('member_id', '=', c.member_id)
+      .where('kind', '=', f.kind)
+      .execute();
+}
+
+/** Names the demo supporter in the member's support network, with a consent to see appointments, goals and the care team. */
+async function seedDemoSupporter(db: OpsDb, memberId: string, supporterUserId: string, actor: Actor) {
+  const person = await addRelatedPerson(
+    db,
+    memberId,
+    { name: 'Demo supporter', relationship: 'parent' },
+    actor,
+  );
+  await linkSupporterAccount(db, person.related_person_id, supporterUserId);
+  const today = new Date().toISOString().slice(0, 10);
+  await recordConsent(db, {
+    member_id: memberId,
+    recipient: relatedPersonRecipient(person.related_person_id),
+    purpose: 'family',
+    covers_part2: true,
+    start_date: today,
+    end_date: addDays(today, 365),
+    recorded_by: actor.userId,
+    shares: ['appointments', 'plan-goals', 'care-team'],
+  });
 }

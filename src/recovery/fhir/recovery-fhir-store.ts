@@ -3,6 +3,14 @@ import type { SessionUser } from '../../platform/auth/sessions.ts';
 import { toIsoDay } from '../../platform/calendar/iso-days.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import type { ResourceResolver } from '../../platform/http/request-access.ts';
+import {
+  consentResolver,
+  listConsents,
+  listRelatedPersons,
+  relatedPersonResolver,
+  toFhirConsent,
+  toFhirRelatedPerson,
+} from '../../privacy/index.ts';
 import { listFollowUps } from '../aftercare/aftercare-store.ts';
 import { toFhirAssessment, toFhirScore } from '../assessment/assessment-fhir.ts';
 import { listAssessments, listScores } from '../assessment/assessment-store.ts';
@@ -28,6 +36,8 @@ export const recoveryFhirTypes = [
   'Observation',
   'QuestionnaireResponse',
   'Task',
+  'Consent',
+  'RelatedPerson',
 ] as const;
 export type RecoveryFhirType = (typeof recoveryFhirTypes)[number];
 
@@ -76,6 +86,10 @@ export async function readRecoveryResources(
       );
       return [...(await readCaseTasks(db, memberId)), ...followUps.flat().map(toFhirFollowUp)];
     }
+    case 'Consent':
+      return (await listConsents(db, memberId)).map(toFhirConsent);
+    case 'RelatedPerson':
+      return (await listRelatedPersons(db, memberId)).map(toFhirRelatedPerson);
     case 'QuestionnaireResponse':
       return [
         ...(await listAssessments(db, memberId)).map(toFhirAssessment),
@@ -86,7 +100,7 @@ export async function readRecoveryResources(
 
 /** Where a resource of each type is stored, to find its member before the access check. */
 const ownerQuery: Record<
-  Exclude<RecoveryFhirType, 'Task'>,
+  Exclude<RecoveryFhirType, 'Task' | 'Consent' | 'RelatedPerson'>,
   (db: OpsDb, id: string) => Promise<{ member_id: string } | undefined>
 > = {
   CarePlan: (db, id) =>
@@ -136,6 +150,8 @@ export function recoveryFhirResolver(type: RecoveryFhirType): ResourceResolver {
       // A Task is a follow-up contact or the outreach case itself.
       if (type === 'Task')
         return (await followUpResolver.resolve(stores, id)) ?? caseResolver.resolve(stores, id);
+      if (type === 'Consent') return consentResolver.resolve(stores, id);
+      if (type === 'RelatedPerson') return relatedPersonResolver.resolve(stores, id);
       const row = await ownerQuery[type](stores.db, id).catch(() => undefined);
       return row && { memberId: row.member_id };
     },

@@ -9,7 +9,8 @@ export type Role =
   | 'facility_staff'
   | 'member'
   | 'analyst'
-  | 'admin';
+  | 'admin'
+  | 'supporter';
 
 export interface Me {
   userId: string;
@@ -90,4 +91,5 @@ export const roleLabels: Record<Role, string> = {
   member: 'Member',
   analyst: 'Program analyst',
   admin: 'Administrator',
+  supporter: 'Family or supporter',
 };
