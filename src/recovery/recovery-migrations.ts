@@ -204,4 +204,30 @@ export const recoveryMigrations: readonly Migration[] = [
       create index follow_up_open on follow_up (status, due_on);
       create index follow_up_member on follow_up (member_id, due_on);`,
   },
+  {
+    name: 'recovery-003-feedback',
+    sql: `
+      -- Feedback surveys at milestones. The invitation is the member's (who was asked, and
+      -- whether they answered); the answers are stored without any key back to the member,
+      -- the invitation or the exact time — only the milestone, who answered (member or
+      -- family), the market and the month — so analytics reads them de-identified by construction.
+      create table feedback_invitation (
+        invitation_id text primary key,
+        member_id text not null,
+        milestone text not null check (milestone in ('discharge', 'aftercare_90')),
+        respondent text not null check (respondent in ('member', 'family')),
+        market text,
+        created_at timestamptz not null default now(),
+        responded boolean not null default false,
+        unique (member_id, milestone, respondent)
+      );
+      create table feedback_response (
+        response_id text primary key,
+        milestone text not null,
+        respondent text not null,
+        market text,
+        month text not null,
+        answers jsonb not null
+      );`,
+  },
 ];

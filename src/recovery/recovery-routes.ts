@@ -2,6 +2,7 @@ import { combineRoutes } from '../platform/http/route-module.ts';
 import { aftercareRoutes } from './aftercare/aftercare-routes.ts';
 import { alertRoutes } from './alerts/alert-routes.ts';
 import { assessmentRoutes } from './assessment/assessment-routes.ts';
+import { feedbackRoutes } from './feedback/feedback-routes.ts';
 import { recoveryFhirRoutes } from './fhir/recovery-fhir-routes.ts';
 import { carePlanRoutes } from './plans/care-plan-routes.ts';
 import { recoverySummaryRoutes } from './recovery-summary-routes.ts';
@@ -20,4 +21,5 @@ export const recoveryRoutes = combineRoutes('recovery', [
   recoveryFhirRoutes,
   recoverySummaryRoutes,
   supporterRoutes,
+  feedbackRoutes,
 ]);

@@ -150,6 +150,25 @@ export interface FollowUpTable {
   created_at: Generated<Timestamp>;
 }
 
+export interface FeedbackInvitationTable {
+  invitation_id: string;
+  member_id: string;
+  milestone: 'discharge' | 'aftercare_90';
+  respondent: 'member' | 'family';
+  market: string | null;
+  created_at: Generated<Timestamp>;
+  responded: Generated<boolean>;
+}
+
+export interface FeedbackResponseTable {
+  response_id: string;
+  milestone: string;
+  respondent: string;
+  market: string | null;
+  month: string;
+  answers: unknown;
+}
+
 /** The recovery domain's tables, for `db.withTables<RecoveryTables>()`. */
 export type RecoveryTables = {
   assessment: AssessmentTable;
@@ -163,6 +182,8 @@ export type RecoveryTables = {
   check_in: CheckInTable;
   recovery_alert: RecoveryAlertTable;
   follow_up: FollowUpTable;
+  feedback_invitation: FeedbackInvitationTable;
+  feedback_response: FeedbackResponseTable;
 };
 
 export type RecoveryDb = Kysely<PlatformTables & RecoveryTables>;

@@ -97,6 +97,18 @@ describe('discharge into aftercare', () => {
       { kind: 'day_90', dueOn: addDays(dischargedOn, 90) },
     ]);
 
+    // The member and their family are asked for feedback at discharge.
+    const invited = await t.store.db
+      .withTables<{ feedback_invitation: { member_id: string; milestone: string; respondent: string } }>()
+      .selectFrom('feedback_invitation')
+      .select(['milestone', 'respondent'])
+      .where('member_id', '=', 'M-A1')
+      .orderBy('respondent')
+      .execute();
+    expect(invited).toEqual([
+      { milestone: 'discharge', respondent: 'family' },
+      { milestone: 'discharge', respondent: 'member' },
+    ]);
     const work = (await call(cm, 'GET', `/api/cases/${caseId}/work`)).json();
     expect(work.stage).toBe('aftercare');
     const plans = (await call(cm, 'GET', '/api/members/M-A1/care-plans')).json().plans;

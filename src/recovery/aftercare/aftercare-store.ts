@@ -5,6 +5,7 @@ import { toIsoDay } from '../../platform/calendar/iso-days.ts';
 import { inTransaction } from '../../platform/db/in-transaction.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { inviteToFeedback } from '../feedback/feedback-store.ts';
 import { addServiceRequest, saveCarePlan } from '../plans/care-plan-store.ts';
 import type { CarePlanContent } from '../recovery-schemas.ts';
 import { recoveryDb } from '../recovery-tables.ts';
@@ -105,6 +106,7 @@ export async function dischargeToAftercare(
         })),
       )
       .execute();
+    await inviteToFeedback(ops, target.memberId, 'discharge');
     return { planId, caseVersion: moved.version, followUps };
   });
 }
@@ -181,7 +183,7 @@ export async function completeFollowUp(
   const rdb = recoveryDb(db);
   const current = await rdb
     .selectFrom('follow_up')
-    .select('kind')
+    .select(['kind', 'member_id'])
     .where('follow_up_id', '=', followUpId)
     .executeTakeFirstOrThrow();
   if (!outcomeFits(current.kind, done.outcome))
@@ -206,4 +208,7 @@ export async function completeFollowUp(
     .returning('follow_up_id')
     .executeTakeFirst();
   if (!updated) throw new AppError('conflict', 'This follow-up is already done.');
+  // The end of the 90 days of aftercare is the second milestone the member and family are asked about.
+  if (current.kind === 'day_90' && done.outcome === 'reached')
+    await inviteToFeedback(db, current.member_id, 'aftercare_90');
 }
