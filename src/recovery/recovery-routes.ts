@@ -2,6 +2,7 @@ import { combineRoutes } from '../platform/http/route-module.ts';
 import { aftercareRoutes } from './aftercare/aftercare-routes.ts';
 import { alertRoutes } from './alerts/alert-routes.ts';
 import { assessmentRoutes } from './assessment/assessment-routes.ts';
+import { facilityRoutes } from './facility/facility-routes.ts';
 import { feedbackRoutes } from './feedback/feedback-routes.ts';
 import { recoveryFhirRoutes } from './fhir/recovery-fhir-routes.ts';
 import { carePlanRoutes } from './plans/care-plan-routes.ts';
@@ -22,4 +23,5 @@ export const recoveryRoutes = combineRoutes('recovery', [
   recoverySummaryRoutes,
   supporterRoutes,
   feedbackRoutes,
+  facilityRoutes,
 ]);
