@@ -60,7 +60,7 @@ describe.skipIf(!chromium)('treatment and recovery in a browser', () => {
     await served?.close();
   });
 
-  it('shows the case manager a member’s plan, services, sessions and a positive fentanyl screen alert, and resolves it', async () => {
+  it('walks a member from the first call through plan, housing referral, sessions, a positive fentanyl screen resolved, an assessment on screen, discharge with an aftercare plan and the 7-day follow-up', async () => {
     const { app } = served;
     const cm = await apiLogin(app, 'rita');
     const facility = await apiLogin(app, 'fran');
@@ -153,19 +153,72 @@ describe.skipIf(!chromium)('treatment and recovery in a browser', () => {
     await page.goto(`${served.baseUrl}/#/members/${encodeURIComponent(memberId)}`);
     const recovery = page.getByRole('region', { name: 'Recovery' });
     await recovery.waitFor();
-    await recovery.getByText('Positive drug screen').waitFor();
-    await recovery.getByText('Missed sessions').waitFor();
+    const alerts = recovery.getByRole('list', { name: 'Open alerts' });
+    await alerts.getByText('Positive drug screen').waitFor();
+    await alerts.getByText('Missed sessions').waitFor();
     await recovery.getByText('housing with Harbor Housing: requested').waitFor();
     await recovery.getByText('individual with Harbor Recovery Center: accepted').waitFor();
     await recovery.getByText('Sessions: 2 attended, 2 missed.').waitFor();
-    const timeline = recovery.getByRole('list', { name: 'Sessions, screens and check-ins' });
+    const timeline = recovery.getByRole('list', { name: 'Sessions, screens, check-ins and alerts' });
     await timeline.getByText('drug screen: positive for fentanyl').waitFor();
     await screenshot(page, 'recovery-panel');
 
-    const alert = recovery.locator('li', { hasText: 'Positive drug screen' });
+    const alert = alerts.locator('li', { hasText: 'Positive drug screen' });
     await alert.getByLabel('What was done').fill('Called the member; naloxone sent, visit moved up.');
     await alert.getByRole('button', { name: 'Resolve' }).click();
-    await recovery.locator('li', { hasText: 'Positive drug screen' }).waitFor({ state: 'detached' });
-    await recovery.getByText('Missed sessions').waitFor();
-  }, 120_000);
+    await alert.waitFor({ state: 'detached' });
+    await alerts.getByText('Missed sessions').waitFor();
+
+    // The comprehensive assessment on screen, drawn from the shipped Questionnaire: PHQ-9 scored by the server.
+    await recovery.getByRole('button', { name: 'Start an assessment' }).click();
+    const assessment = recovery.getByRole('form', { name: 'Comprehensive assessment' });
+    await assessment.getByLabel('Primary substance').selectOption('fentanyl');
+    for (let n = 1; n <= 9; n += 1) await assessment.locator(`#q-phq9-${n}`).selectOption('LA6569-3');
+    await assessment.locator('#q-asam-level').selectOption('2.1');
+    await assessment.getByRole('button', { name: 'Save the assessment' }).click();
+    await recovery.getByText(/Patient Health Questionnaire 9 item.*: 9 \(mild\)/).waitFor();
+    await recovery.getByRole('button', { name: 'Close' }).click();
+    await recovery.getByRole('table', { name: 'Screening scores over time' }).getByText('9 (mild)').waitFor();
+
+    // Discharge with an aftercare plan; the warm hand-off and the 7/30/90-day follow-ups appear.
+    await recovery.getByRole('button', { name: 'Discharge into aftercare' }).click();
+    const discharge = recovery.getByRole('form', { name: 'Discharge into aftercare' });
+    await discharge.getByLabel('To (the provider who takes the member on)').fill('Harbor Outpatient Clinic');
+    await discharge.locator('#aftercare-0-performer').fill('Harbor Outpatient Clinic');
+    await discharge.locator('#aftercare-1-performer').fill('Oak Street Recovery Residence');
+    await discharge.locator('#aftercare-2-performer').fill('SMART Recovery, Tuesday');
+    await discharge.getByLabel('Crisis plan').fill('Call 988 or the crisis line; naloxone at home.');
+    await discharge.getByRole('button', { name: 'Discharge into aftercare' }).click();
+    await discharge.waitFor({ state: 'detached' });
+    await recovery.getByText('Aftercare plan', { exact: true }).waitFor();
+    await recovery.getByText('support group with SMART Recovery, Tuesday: requested').waitFor();
+    const followUp = recovery.getByRole('form', { name: '7-day follow-up' });
+    await followUp.waitFor();
+    await screenshot(page, 'recovery-aftercare');
+    await followUp.getByLabel('Outcome').selectOption('reached');
+    await followUp.getByLabel('Note').fill('Went to group twice; housing interview Friday.');
+    await followUp.getByRole('button', { name: 'Record 7-day follow-up' }).click();
+    await recovery.getByText('done: reached — Went to group twice; housing interview Friday.').waitFor();
+
+    // The recovery queue shows the 30-day follow-up still to come.
+    await page.goto(`${served.baseUrl}/#/recovery`);
+    await page.getByRole('heading', { name: 'Recovery queue' }).waitFor();
+    await page
+      .getByRole('region', { name: /Aftercare follow-ups/ })
+      .getByText('30-day follow-up')
+      .waitFor();
+
+    // The facility sees the member on its worklist and reports a session on screen.
+    const facilityPage = await (
+      await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    ).newPage();
+    await signIn(facilityPage, served.baseUrl, 'fran', e2ePassword);
+    await facilityPage.goto(`${served.baseUrl}/#/referred`);
+    const referred = facilityPage.getByRole('region', { name: `Member ${memberId}` });
+    await referred.waitFor();
+    await referred.getByLabel('Attended').selectOption('yes');
+    await referred.getByRole('button', { name: 'Record' }).click();
+    await referred.getByText('Session recorded.').waitFor();
+    await screenshot(facilityPage, 'facility-referred-members');
+  }, 180_000);
 });

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Me, Role } from './api/session.ts';
 import { coverageNav, coverageScreen } from './coverage/coverage-screen.tsx';
 import { pharmacistNav, pharmacistScreen } from './pharmacist/pharmacist-screens.tsx';
+import { recoveryNav, recoveryScreen } from './recovery/recovery-screens.tsx';
 
 /**
  * Screens other domains add to the app (coverage, portal, prescribers…): each gets the
@@ -11,10 +12,12 @@ import { pharmacistNav, pharmacistScreen } from './pharmacist/pharmacist-screens
 export const extraScreens: ReadonlyArray<(parts: readonly string[], me: Me) => ReactNode | undefined> = [
   coverageScreen,
   pharmacistScreen,
+  recoveryScreen,
 ];
 
 /** Navigation entries other domains add for a role: a label and a hash such as `#/reviews`. */
 export const extraNav: ReadonlyArray<(role: Role) => Array<{ label: string; href: string }>> = [
   coverageNav,
   pharmacistNav,
+  recoveryNav,
 ];

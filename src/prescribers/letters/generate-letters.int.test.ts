@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateOpsStore } from '../../platform/db/migrate.ts';
 import { openOpsStore } from '../../platform/db/open-ops-store.ts';
 import type { OpsStore } from '../../platform/db/ops-db.ts';
+import { platformMigrations } from '../../platform/db/platform-migrations.ts';
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
 import { privacyMigrations } from '../../privacy/privacy-migrations.ts';
 import { addFill, addMedical, addMember, ndc, openTestWarehouse } from '../../risk/test-population.ts';
@@ -95,7 +96,7 @@ beforeAll(async () => {
   await addMedical(warehouse, { id: 'CA1', member: 'M3', date: '2026-03-01', dx: ['C509'] });
 
   store = await openOpsStore({ pgliteDir: 'memory://' });
-  await migrateOpsStore(store, [...privacyMigrations, ...prescriberMigrations]);
+  await migrateOpsStore(store, [...platformMigrations, ...privacyMigrations, ...prescriberMigrations]);
   await store.execScript(
     `insert into consent (consent_id, member_id, recipient, purpose, covers_part2, start_date)
      values ('C1', 'M1', 'npi:P2', 'treatment', true, '2026-01-01')`,

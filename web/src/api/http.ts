@@ -30,10 +30,14 @@ function readCookie(name: string): string | undefined {
 }
 
 /** Calls the API with the session cookie and, for state-changing methods, the CSRF header. */
-export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function apiFetch<T>(
+  path: string,
+  init: { method?: string; body?: unknown; file?: { text: string; type: string } } = {},
+): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (init.file) headers['content-type'] = init.file.type;
   if (method !== 'GET') {
     const token = csrfToken ?? readCookie('checkpoint_csrf');
     if (token) headers['x-csrf-token'] = token;
@@ -43,6 +47,7 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
     headers,
     credentials: 'same-origin',
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    ...(init.file ? { body: init.file.text } : {}),
   });
   if (response.status === 204) return undefined as T;
   const text = await response.text();

@@ -25,7 +25,9 @@ export function useCaseloads(enabled = true) {
 const closeLabels = {
   engaged_in_treatment: 'Engaged in treatment',
   declined: 'Declined',
-  unreachable: 'Unreachable',
+  completed: 'Completed treatment and aftercare',
+  moved: 'Moved or left the plan',
+  unreachable: 'Lost to contact',
   not_eligible: 'Not eligible',
   deceased: 'Deceased',
 } as const;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError } from '../api/http.ts';
+import { ActionError } from '../ui/action-error.tsx';
 import {
   type AuthorizationView,
   type PreauthAction,
@@ -15,25 +15,6 @@ const choiceWords: Record<Choice, string> = {
   deny: 'Deny',
   pend: 'Pend for information',
 };
-
-/** Explains a refused action with the API's own words and the fields it names. */
-export function ActionError({ error }: { error: unknown }) {
-  if (!error) return null;
-  const message = error instanceof Error ? error.message : 'Something went wrong. Try again.';
-  const issues = error instanceof ApiError ? error.issues : [];
-  return (
-    <div className="form-error" role="alert">
-      {message}
-      {issues.length > 0 && (
-        <ul>
-          {issues.map((i) => (
-            <li key={`${i.path}-${i.message}`}>{i.message}</li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
 
 /**
  * The reviewer's decision: start the review, then approve, partially approve, deny with

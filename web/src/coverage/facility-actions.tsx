@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import { ActionError } from '../ui/action-error.tsx';
 import { type AuthorizationView, usePreauthAction } from './coverage-api.ts';
-import { ActionError } from './decision-form.tsx';
 
 /** The submitting facility: answer a request for information, or withdraw an open request. */
 export function FacilityActions({ a }: { a: AuthorizationView }) {

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError } from '../api/http.ts';
 import { useMe } from '../api/session.ts';
+import { ActionError } from '../ui/action-error.tsx';
 import {
   useDirectory,
   useFacilityRequests,
@@ -9,7 +10,6 @@ import {
   useSubmitPreauth,
 } from './coverage-api.ts';
 import { coverageHref } from './coverage-routes.ts';
-import { ActionError } from './decision-form.tsx';
 import { FacilityField } from './facility-field.tsx';
 
 type YesNo = '' | 'yes' | 'no';

@@ -1,10 +1,10 @@
 import { useMe } from '../api/session.ts';
 import type { CaseWork, MemberView } from '../api/types.ts';
+import { RecoveryPanel } from '../recovery/recovery-panel.tsx';
 import { ErrorNotice } from '../ui/notice.tsx';
 import { ClaimsTimeline } from './claims-timeline.tsx';
 import { MemberSummary } from './member-summary.tsx';
 import { MmeChart } from './mme-chart.tsx';
-import { RecoveryPanel } from './recovery-panel.tsx';
 import { RiskEvidence } from './risk-evidence.tsx';
 import { useMember } from './use-member.ts';
 
@@ -34,7 +34,9 @@ export function MemberSixty({ member, plan }: { member: MemberView; plan?: CaseW
   return (
     <>
       <MemberSummary member={member} plan={plan} />
-      {recoveryRoles.has(me.data?.role ?? '') && <RecoveryPanel memberId={member.profile.memberId} />}
+      {recoveryRoles.has(me.data?.role ?? '') && (
+        <RecoveryPanel memberId={member.profile.memberId} caseId={member.openCase?.caseId} />
+      )}
       <RiskEvidence member={member} />
       <section className="panel" aria-labelledby="mme-title">
         <h2 id="mme-title">Daily MME, last 12 months</h2>

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { apiFetch } from '../api/http.ts';
-import { ActionError } from './action-error.tsx';
+import { ActionError } from '../ui/action-error.tsx';
 import { ConfirmButton } from './confirm-button.tsx';
 import { type LockIn, type LockInCommand, type LockInScope, todayIso } from './pharmacist-api.ts';
 import { lockInStateLabels, openLockInStates, scopeLabels } from './pharmacist-words.ts';

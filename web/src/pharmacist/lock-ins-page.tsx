@@ -2,9 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiFetch } from '../api/http.ts';
 import type { Me } from '../api/session.ts';
+import { ActionError } from '../ui/action-error.tsx';
 import { describeCode } from '../ui/codes.ts';
 import { ErrorNotice, Notice } from '../ui/notice.tsx';
-import { ActionError } from './action-error.tsx';
 import { type LockInState, todayIso, useLockIns } from './pharmacist-api.ts';
 import { countOf, lockInCriteriaInfo, lockInStateLabels } from './pharmacist-words.ts';
 

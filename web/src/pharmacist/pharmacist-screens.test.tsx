@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/http.ts';
 import type { Me } from '../api/session.ts';
-import { ActionError } from './action-error.tsx';
+import { ActionError } from '../ui/action-error.tsx';
 import { LockInActions } from './lock-in-actions.tsx';
 import type { LockIn, LockInState } from './pharmacist-api.ts';
 import { pharmacistNav, pharmacistScreen } from './pharmacist-screens.tsx';

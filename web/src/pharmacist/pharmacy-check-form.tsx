@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { apiFetch } from '../api/http.ts';
-import { ActionError } from './action-error.tsx';
+import { ActionError } from '../ui/action-error.tsx';
 import { type PharmacyDecision, todayIso } from './pharmacist-api.ts';
 
 /** Tries a fill against the point-of-sale edit (`POST /api/pharmacy/check`) and shows allow or deny with why. */
