@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { type Me, useMe } from './api/session.ts';
 import { CasePage } from './call/case-page.tsx';
 import { coverageHome, FindCareLink } from './coverage/coverage-screen.tsx';
+import { familyHome } from './family/family-screens.tsx';
 import { MemberPage } from './member/member-page.tsx';
 import { pharmacistHome } from './pharmacist/pharmacist-screens.tsx';
 import { type Route, useRoute } from './router.ts';
@@ -42,6 +43,7 @@ const screens: ReadonlyArray<(route: Route, me: Me) => ReactNode | undefined> = 
   (route) => (route.kind === 'member' ? <MemberPage memberId={route.memberId} /> : undefined),
   (_, me) => (worksCases(me.role) ? undefined : coverageHome(me)),
   (_, me) => pharmacistHome(me),
+  (_, me) => familyHome(me),
   (_, me) => (worksCases(me.role) ? undefined : <NothingToWork me={me} />),
   (route, me) => (route.kind === 'case' ? <CasePage caseId={route.caseId} me={me} /> : undefined),
   (route, me) => (route.kind === 'supervisor' && me.role === 'supervisor' ? <SupervisorPage /> : undefined),

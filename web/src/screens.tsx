@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Me, Role } from './api/session.ts';
 import { coverageNav, coverageScreen } from './coverage/coverage-screen.tsx';
+import { familyNav, familyScreen } from './family/family-screens.tsx';
 import { pharmacistNav, pharmacistScreen } from './pharmacist/pharmacist-screens.tsx';
 import { recoveryNav, recoveryScreen } from './recovery/recovery-screens.tsx';
 
@@ -13,6 +14,7 @@ export const extraScreens: ReadonlyArray<(parts: readonly string[], me: Me) => R
   coverageScreen,
   pharmacistScreen,
   recoveryScreen,
+  familyScreen,
 ];
 
 /** Navigation entries other domains add for a role: a label and a hash such as `#/reviews`. */
@@ -20,4 +22,5 @@ export const extraNav: ReadonlyArray<(role: Role) => Array<{ label: string; href
   coverageNav,
   pharmacistNav,
   recoveryNav,
+  familyNav,
 ];

@@ -4,6 +4,7 @@ import { CostEstimatePanel } from '../coverage/cost-estimate-panel.tsx';
 import { useMemberCoverage, useMemberPreauths, useMyMemberId, usePlan } from '../coverage/coverage-api.ts';
 import { formatMoney } from '../coverage/coverage-words.ts';
 import { PreauthList } from '../coverage/preauth-list.tsx';
+import { FeedbackForm } from '../family/feedback-form.tsx';
 import { ErrorNotice, Notice } from '../ui/notice.tsx';
 
 const planTypeWords: Record<string, string> = {
@@ -56,6 +57,7 @@ function MyPlan({ memberId }: { memberId: string }) {
   return (
     <div className="stack portal">
       <h1>My plan</h1>
+      <FeedbackForm memberId={memberId} />
       <section className="panel" aria-labelledby="plan-title">
         <h2 id="plan-title">{c.planName}</h2>
         <p>Your plan is {planTypeWords[c.planType] ?? c.planType}.</p>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { serviceCategories } from '../../../src/recovery/recovery-schemas.ts';
+import { apiFetch } from '../api/http.ts';
 import { ActionError } from '../ui/action-error.tsx';
 import { type Goal, type Plan, post, todayIso, useRecoveryWrite, words } from './recovery-api.ts';
 
@@ -114,6 +115,47 @@ function AddService({ plan, memberId }: { plan: Plan; memberId: string }) {
       </button>
       {add.isError && <ActionError error={add.error} />}
     </form>
+  );
+}
+
+const goalStatuses = ['proposed', 'active', 'achieved', 'not-achieved', 'cancelled'] as const;
+
+/** A goal's status, changed by writing the plan's next version (refused with 409 when someone else changed it first). */
+function GoalStatus({ plan, goal, memberId }: { plan: Plan; goal: Goal; memberId: string }) {
+  const save = useRecoveryWrite(memberId, (status: string) =>
+    apiFetch(`/api/care-plans/${encodeURIComponent(plan.planId)}`, {
+      method: 'PUT',
+      body: {
+        category: plan.category,
+        status: plan.status,
+        version: plan.version,
+        content: {
+          ...plan.content,
+          goals: plan.content.goals.map((g) => (g.id === goal.id ? { ...g, status } : g)),
+        },
+      },
+    }),
+  );
+  const id = `goal-status-${goal.id}`;
+  return (
+    <>
+      <label htmlFor={id} className="sr-only">
+        Status of {goal.description}
+      </label>
+      <select
+        id={id}
+        value={goal.status}
+        disabled={save.isPending}
+        onChange={(e) => save.mutate(e.target.value)}
+      >
+        {goalStatuses.map((st) => (
+          <option key={st} value={st}>
+            {words(st)}
+          </option>
+        ))}
+      </select>
+      {save.isError && <ActionError error={save.error} />}
+    </>
   );
 }
 
@@ -259,10 +301,21 @@ export function PlanSection({
             <ul>
               {plan.content.goals.map((g) => (
                 <li key={g.id}>
-                  {g.description}: {g.target} by {g.dueDate} · {words(g.status)}
+                  {g.description}: {g.target} by {g.dueDate} ·{' '}
+                  <GoalStatus plan={plan} goal={g} memberId={memberId} />
                 </li>
               ))}
             </ul>
+            <details>
+              <summary>Versions ({plan.history.length})</summary>
+              <ol>
+                {plan.history.map((h) => (
+                  <li key={h.version}>
+                    {h.changedAt.slice(0, 10)} · {h.changedBy}: {h.summary}
+                  </li>
+                ))}
+              </ol>
+            </details>
             <h4>Services</h4>
             <ul>
               {plan.services.map((x) => (

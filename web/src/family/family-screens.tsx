@@ -1,0 +1,28 @@
+import { type ReactNode, useEffect } from 'react';
+import type { Me, Role } from '../api/session.ts';
+import { Notice } from '../ui/notice.tsx';
+import { FamilyPage } from './family-page.tsx';
+
+/** The supporter's screens: `#/family`. */
+export function familyScreen(parts: readonly string[], me: Me): ReactNode | undefined {
+  if (parts[0] !== 'family') return undefined;
+  return me.role === 'supporter' ? (
+    <FamilyPage />
+  ) : (
+    <Notice title="Not part of your role's work">This page is for family members and supporters.</Notice>
+  );
+}
+
+export function familyNav(role: Role): Array<{ label: string; href: string }> {
+  return role === 'supporter' ? [{ label: 'Family', href: '#/family' }] : [];
+}
+
+/** A supporter starts on their page. */
+export function familyHome(me: Me): ReactNode | undefined {
+  return me.role === 'supporter' ? <GoToFamily /> : undefined;
+}
+
+function GoToFamily() {
+  useEffect(() => window.location.replace('#/family'), []);
+  return <p className="loading">Loading…</p>;
+}
