@@ -9,6 +9,7 @@ import {
   recordConsent,
   relatedPersonRecipient,
 } from '../../privacy/index.ts';
+import { diagnosisSets } from '../../reference/index.ts';
 import type { RiskConfig } from '../../risk/index.ts';
 import { dischargeToAftercare } from '../aftercare/aftercare-store.ts';
 import { saveAssessment } from '../assessment/assessment-store.ts';
@@ -187,6 +188,22 @@ export async function seedDemoRecovery(
       else if (options.supporter) await seedDemoSupporter(db, c.member_id, options.supporter.userId, actor);
     }
   }
+  await seedOverdoseAfterEngagement(
+    stores,
+    options.asOf,
+    actor.userId,
+    new Set(picked.rows.map((r) => r.case_id)),
+  );
+  // One member answers yes to the safety question: CHECK_IN_SAFETY, urgent, at once.
+  const [first] = picked.rows;
+  if (first)
+    await recordCheckIn(
+      db,
+      first.member_id,
+      { mood: 2, craving: 6, usedLast7Days: false, sleep: 'poorly', needs: [], safetyConcern: true },
+      actor,
+      new Date(`${addDays(options.asOf, -1)}T20:00:00Z`),
+    );
   const result = await runSignals(stores, options.config, options.asOf);
   return [
     `recovery: ${picked.rows.length} members put in each stage after the first call; signals as of ${options.asOf}: ${result.alerts.length} alerts`,
@@ -284,4 +301,40 @@ async function seedDemoSupporter(db: OpsDb, memberId: string, supporterUserId: s
     recorded_by: actor.userId,
     shares: ['appointments', 'plan-goals', 'care-team'],
   });
+}
+
+/**
+ * OVERDOSE_AFTER_ENGAGEMENT needs an overdose after E: a member with an open case and an
+ * overdose claim in the last 300 days gets E a week before that claim.
+ */
+async function seedOverdoseAfterEngagement(
+  stores: { db: OpsDb; warehouse: Warehouse },
+  asOf: string,
+  caseManagerId: string,
+  taken: Set<string>,
+) {
+  const codes = diagnosisSets.opioidOverdose.codes;
+  const overdoses = await stores.warehouse.all<{ member_id: string; overdose_on: string }>(
+    `select c.member_id, cast(max(c.claim_date) as varchar) as overdose_on
+     from medical_claim c join medical_claim_dx x on x.claim_id = c.claim_id and x.version = c.version
+     where c.is_current and not c.is_reversed and c.claim_date > cast($1 as date) and c.claim_date <= cast($2 as date)
+       and x.code in (${codes.map((_, i) => `$${i + 3}`).join(', ')})
+     group by c.member_id order by c.member_id`,
+    [addDays(asOf, -300), asOf, ...codes],
+  );
+  const candidates: { case_id: string; overdose_on: string; taken: boolean }[] = [];
+  for (const o of overdoses) {
+    const found = await sql<{ case_id: string }>`
+      select case_id from outreach_case where member_id = ${o.member_id} and status = 'open'`.execute(
+      stores.db,
+    );
+    for (const c of found.rows)
+      candidates.push({ case_id: c.case_id, overdose_on: o.overdose_on, taken: taken.has(c.case_id) });
+  }
+  // A member not yet staged is put in treatment; failing that, a staged one's E moves before the overdose.
+  const chosen = candidates.find((c) => !c.taken) ?? candidates[0];
+  if (!chosen) return;
+  await sql`update outreach_case set engaged_on = ${addDays(chosen.overdose_on, -7)}::date,
+    assigned_to = ${caseManagerId}, stage = case when ${chosen.taken} then stage else 'in_treatment' end
+    where case_id = ${chosen.case_id}`.execute(stores.db);
 }
