@@ -3,7 +3,7 @@
  * domain; production code imports no generator (`src/synth/`); another domain is imported
  * only through its `index.ts` (tests may reach into fixtures).
  */
-const domains = 'claims|coverage|outreach|prescribers|privacy|recovery|reference|risk|synth';
+const domains = 'claims|coverage|measures|outreach|prescribers|privacy|recovery|reference|risk|synth';
 const testFiles = '(\\.test\\.tsx?$|/testing/|/e2e/)';
 
 module.exports = {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const order = ['ingest', 'identify', 'signals', 'http', 'pharmacy-check'];
+const order = ['ingest', 'identify', 'signals', 'measures', 'http', 'pharmacy-check'];
 const args = process.argv.slice(2);
 const named = args.filter((a) => !a.startsWith('-') && order.includes(a));
 const passThrough = args.filter((a) => !named.includes(a));

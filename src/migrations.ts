@@ -1,4 +1,5 @@
 import { coverageMigrations } from './coverage/coverage-migrations.ts';
+import { measuresMigrations } from './measures/measures-migrations.ts';
 import { caseMigrations } from './outreach/cases/case-migrations.ts';
 import { caseworkMigrations } from './outreach/casework/casework-migrations.ts';
 import { worklistMigrations } from './outreach/worklist/worklist-migrations.ts';
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   ...prescriberMigrations,
   ...worklistMigrations,
   ...recoveryMigrations,
+  ...measuresMigrations,
 ];

@@ -1,4 +1,5 @@
 import { coverageRoutes } from './coverage/coverage-routes.ts';
+import { measuresRoutes } from './measures/measures-routes.ts';
 import { outreachRoutes } from './outreach/outreach-routes.ts';
 import type { DataStores } from './platform/http/request-access.ts';
 import type { RouteModule } from './platform/http/route-module.ts';
@@ -21,5 +22,6 @@ export function domainRoutes(stores: DataStores): readonly RouteModule[] {
     coverageRoutes,
     prescriberRoutes(createPrescriberServices(stores)),
     recoveryRoutes,
+    measuresRoutes,
   ];
 }

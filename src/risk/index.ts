@@ -29,7 +29,8 @@ export {
   describeRules,
   type RuleCatalog,
 } from './rule-catalog.ts';
-export { runClaimHits } from './run-claim-hits.ts';
+export { type RuleStep, runRuleSteps } from './rule-step.ts';
+export { runClaimHits, runClaimHitsBetween } from './run-claim-hits.ts';
 export type { IdentifyResult, WorklistEntry } from './run-result.ts';
 export {
   formatWorklist,

@@ -17,7 +17,20 @@ const claimCountColumns = counted
  */
 export const memberSteps: readonly RuleStep[] = [
   {
-    // §2: enrolled on D in a line of business in scope; market by county FIPS, else ZIP3, then state.
+    // §2: the member's market by county FIPS, else ZIP3, then state; elsewhere 'other'.
+    name: 'rk_member_market',
+    sql: `
+      select m.member_id,
+             case when nullif(trim(m.county_fips), '') is not null
+                  then coalesce(mc.market, ms.market, 'other')
+                  else coalesce(mz.market, ms.market, 'other') end as market
+      from {member} m
+      left join rk_market_code mc on mc.kind = 'county' and mc.code = trim(m.county_fips)
+      left join rk_market_code mz on mz.kind = 'zip3' and mz.code = substr(trim(m.zip), 1, 3)
+      left join rk_market_code ms on ms.kind = 'state' and ms.code = upper(trim(m.state))`,
+  },
+  {
+    // §2: enrolled on D in a line of business in scope, in a market in scope.
     name: 'rk_eligibility',
     sql: `
       with enrolled as (
@@ -27,19 +40,10 @@ export const memberSteps: readonly RuleStep[] = [
         left join rk_line_of_business l on l.line_of_business = e.line_of_business
         where e.start_date <= p.as_of and (e.end_date is null or e.end_date >= p.as_of)
         group by e.member_id
-      ), located as (
-        select m.member_id,
-               case when nullif(trim(m.county_fips), '') is not null
-                    then coalesce(mc.market, ms.market, 'other')
-                    else coalesce(mz.market, ms.market, 'other') end as market
-        from {member} m
-        left join rk_market_code mc on mc.kind = 'county' and mc.code = trim(m.county_fips)
-        left join rk_market_code mz on mz.kind = 'zip3' and mz.code = substr(trim(m.zip), 1, 3)
-        left join rk_market_code ms on ms.kind = 'state' and ms.code = upper(trim(m.state))
       )
       select l.member_id, l.market, e.member_id is not null as enrolled, e.line_of_business,
              coalesce(e.lob_in_scope, 0) = 1 and s.market is not null as eligible
-      from located l
+      from rk_member_market l
       left join enrolled e on e.member_id = l.member_id
       left join rk_market_in_scope s on s.market = l.market`,
   },

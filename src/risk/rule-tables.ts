@@ -19,6 +19,8 @@ import type { RiskConfig } from './risk-config.ts';
 export interface RuleScope {
   asOf: string;
   memberId?: string | undefined;
+  /** The first day of claims the claim steps read (default: the start of W365); the program measures read years. */
+  claimsFrom?: string | undefined;
 }
 
 /** Diagnosis code sets the rules read, by the hit name the SQL gives them. */
@@ -89,7 +91,7 @@ export async function loadRuleTables(
       d,
       addDays(d, -(w.lookbackDays - 1)),
       addDays(d, -(w.shortDays - 1)),
-      addDays(d, -(w.longDays - 1)),
+      scope.claimsFrom ?? addDays(d, -(w.longDays - 1)),
       addDays(d, -(w.moudDays - 1)),
       w.lookbackDays,
       config.factorSet,

@@ -1,6 +1,7 @@
 import type { Warehouse } from '../platform/warehouse/warehouse.ts';
 import { fillSteps } from './fill-steps.ts';
 import { medicalSteps } from './medical-steps.ts';
+import { memberSteps } from './member-steps.ts';
 import type { RiskConfig } from './risk-config.ts';
 import { runRuleSteps } from './rule-step.ts';
 import { loadRuleTables } from './rule-tables.ts';
@@ -24,4 +25,21 @@ export async function runClaimHits(
   const sources = await scopeClaims(warehouse, { table: membersTable });
   const steps = [...fillSteps, ...medicalSteps].filter((s) => claimHitSteps.has(s.name));
   await runRuleSteps(warehouse, steps, undefined, sources);
+}
+
+/**
+ * For the program measures: the same first steps over every member and every claim from
+ * `from` to `to` (`rk_fill`, `rk_medical_hit`), and each member's market (`rk_member_market`),
+ * so an overdose, an ED visit, a MOUD fill or a market means what it means in §1–7.
+ */
+export async function runClaimHitsBetween(
+  warehouse: Warehouse,
+  config: RiskConfig,
+  range: { from: string; to: string },
+): Promise<void> {
+  await loadRuleTables(warehouse, config, { asOf: range.to, claimsFrom: range.from });
+  const steps = [...fillSteps, ...medicalSteps, ...memberSteps].filter(
+    (s) => claimHitSteps.has(s.name) || s.name === 'rk_member_market',
+  );
+  await runRuleSteps(warehouse, steps);
 }

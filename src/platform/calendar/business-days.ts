@@ -13,6 +13,16 @@ export function isBusinessDay(day: string): boolean {
   return weekday !== 0 && weekday !== 6 && !isObservedFederalHoliday(day);
 }
 
+/** How many business days lie after `from` up to and including `to` (0 when `to` ≤ `from`). */
+export function businessDaysBetween(from: string, to: string): number {
+  let n = 0;
+  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) < to; ) {
+    d = new Date(d.getTime() + 86_400_000);
+    if (isBusinessDay(d.toISOString().slice(0, 10))) n += 1;
+  }
+  return n;
+}
+
 /** The business day `count` (≥ 0) business days after `day`; `day` itself need not be one. */
 export function addBusinessDays(day: string, count: number): string {
   if (!dayPattern.test(day)) throw new RangeError(`Not a day: ${day}`);

@@ -1,0 +1,96 @@
+import { addDays } from '../platform/calendar/iso-days.ts';
+import { createTempTable, insertRows } from '../platform/warehouse/temp-tables.ts';
+import type { Warehouse } from '../platform/warehouse/warehouse.ts';
+import { type RiskConfig, runClaimHitsBetween, runRuleSteps } from '../risk/index.ts';
+import { type CellMap, cellOf } from './measure-cells.ts';
+import type { MeasureConfig } from './measure-config.ts';
+import { measureSteps } from './measure-steps.ts';
+import { monthBounds } from './months.ts';
+
+/** An outreach referral the funnel follows into the claims: the case, its member, the referral day. */
+export interface FunnelReferral {
+  caseId: string;
+  memberId: string;
+  referredOn: string;
+}
+
+/** How far before the first month claims are read: the 31 days a new MOUD episode looks back, and the 7-day event merge. */
+const lookbackDays = 31;
+
+/**
+ * Runs the measure steps over the months (on one connection: temp tables) and adds their
+ * counts by market and month to `cells`; answers which referred cases started treatment.
+ */
+export async function measureWarehouse(
+  warehouse: Warehouse,
+  options: {
+    months: readonly string[];
+    config: MeasureConfig;
+    riskConfig: RiskConfig;
+    referrals: FunnelReferral[];
+  },
+  cells: CellMap,
+): Promise<Set<string>> {
+  const { months } = options;
+  const first = monthBounds(months[0]!).start;
+  const last = monthBounds(months.at(-1)!).end;
+  const claimsFrom = addDays(first, -lookbackDays);
+  await runClaimHitsBetween(warehouse, options.riskConfig, { from: claimsFrom, to: last });
+  await createTempTable(warehouse, 'ms_month', 'month varchar, start_date date, end_date date');
+  await insertRows(
+    warehouse,
+    'ms_month',
+    'cast(? as varchar), cast(? as date), cast(? as date)',
+    months.map((m) => {
+      const b = monthBounds(m);
+      return [m, b.start, b.end];
+    }),
+  );
+  await createTempTable(warehouse, 'ms_focus_market', 'market varchar');
+  await insertRows(
+    warehouse,
+    'ms_focus_market',
+    'cast(? as varchar)',
+    options.config.focusMarkets.map((m) => [m]),
+  );
+  await createTempTable(warehouse, 'ms_range', 'claims_from date, data_end date');
+  await insertRows(warehouse, 'ms_range', 'cast(? as date), cast(? as date)', [[claimsFrom, last]]);
+  await createTempTable(warehouse, 'ms_referral', 'case_id varchar, member_id varchar, referred_on date');
+  await insertRows(
+    warehouse,
+    'ms_referral',
+    'cast(? as varchar), cast(? as varchar), cast(? as date)',
+    options.referrals.map((r) => [r.caseId, r.memberId, r.referredOn]),
+  );
+  await runRuleSteps(warehouse, measureSteps);
+
+  const read = (sql: string) =>
+    warehouse.all<{ market: string; month: string } & Record<string, number | string | null>>(sql);
+  for (const r of await read(
+    'select market, month, count(*) as n from ms_member_month group by market, month',
+  ))
+    cellOf(cells, r.market, r.month).memberMonths = Number(r.n);
+  for (const r of await read(
+    'select market, month, count(*) as n from ms_overdose_event group by market, month',
+  ))
+    cellOf(cells, r.market, r.month).overdoseEvents = Number(r.n);
+  for (const r of await read(
+    `select market, month, count(distinct member_id) as users, count(*) as fills, sum(daily_mme) as mme
+     from ms_opioid_fill group by market, month`,
+  )) {
+    const c = cellOf(cells, r.market, r.month);
+    c.opioidUsers = Number(r.users);
+    c.opioidFills = Number(r.fills);
+    c.mmeSum = Number(r.mme ?? 0);
+  }
+  for (const r of await read(
+    `select market, month, count(*) as n, sum(case when reached_180 then 1 else 0 end) as reached
+     from ms_moud_episode group by market, month`,
+  )) {
+    const c = cellOf(cells, r.market, r.month);
+    c.moudEpisodes = Number(r.n);
+    c.moudReached180 = Number(r.reached);
+  }
+  const started = await warehouse.all<{ case_id: string }>('select case_id from ms_treatment_started');
+  return new Set(started.map((r) => r.case_id));
+}
