@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { analyticsHome } from './analytics/analytics-screens.tsx';
 import { type Me, useMe } from './api/session.ts';
 import { CasePage } from './call/case-page.tsx';
 import { coverageHome, FindCareLink } from './coverage/coverage-screen.tsx';
@@ -44,6 +45,7 @@ const screens: ReadonlyArray<(route: Route, me: Me) => ReactNode | undefined> = 
   (_, me) => (worksCases(me.role) ? undefined : coverageHome(me)),
   (_, me) => pharmacistHome(me),
   (_, me) => familyHome(me),
+  (_, me) => analyticsHome(me),
   (_, me) => (worksCases(me.role) ? undefined : <NothingToWork me={me} />),
   (route, me) => (route.kind === 'case' ? <CasePage caseId={route.caseId} me={me} /> : undefined),
   (route, me) => (route.kind === 'supervisor' && me.role === 'supervisor' ? <SupervisorPage /> : undefined),

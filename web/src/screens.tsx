@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { analyticsNav, analyticsScreen } from './analytics/analytics-screens.tsx';
 import type { Me, Role } from './api/session.ts';
 import { coverageNav, coverageScreen } from './coverage/coverage-screen.tsx';
 import { familyNav, familyScreen } from './family/family-screens.tsx';
@@ -15,6 +16,7 @@ export const extraScreens: ReadonlyArray<(parts: readonly string[], me: Me) => R
   pharmacistScreen,
   recoveryScreen,
   familyScreen,
+  analyticsScreen,
 ];
 
 /** Navigation entries other domains add for a role: a label and a hash such as `#/reviews`. */
@@ -23,4 +25,5 @@ export const extraNav: ReadonlyArray<(role: Role) => Array<{ label: string; href
   pharmacistNav,
   recoveryNav,
   familyNav,
+  analyticsNav,
 ];
