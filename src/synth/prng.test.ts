@@ -16,7 +16,7 @@ describe('seeded random', () => {
   });
 
   it('keeps lane 0 the sequence every population was generated from before lanes existed', () => {
-    // The first draws of seed 42, stream 7 as the generator made them before lanes (pinned).
+    // The first draws for the seed value 42, stream 7, as the generator made them before lanes (pinned).
     const r = createRandom(42, 7, 0);
     expect(Array.from({ length: 3 }, () => Math.floor(r.next() * 2 ** 32))).toEqual([
       2937330516, 121489827, 196969747,
