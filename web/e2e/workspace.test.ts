@@ -134,7 +134,8 @@ describe.skipIf(!chromium)('the case-manager workspace in a browser', () => {
   it('does not let an analyst open a member', async () => {
     const page = await newPage();
     await signIn(page, workspace.baseUrl, workspace.users.analyst.username, e2ePassword);
-    await page.getByText('Nothing to work here').waitFor();
+    // An analyst starts on the program measures (aggregates only), and no member opens for them.
+    await page.getByRole('heading', { name: 'Program measures' }).waitFor();
     await page.goto(`${workspace.baseUrl}/#/members/anyone`);
     await page.getByRole('heading', { name: 'You do not have access to this' }).waitFor();
     await page.context().close();
