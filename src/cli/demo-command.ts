@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { z } from 'zod';
 import { seedDemo } from '../demo.ts';
+import { todayIso } from '../platform/calendar/iso-days.ts';
 import { AppError, issuesFromZod } from '../platform/errors.ts';
 import { createLogger } from '../platform/logger.ts';
 import { createServerApp, openMigratedOpsStore, serveUntilSignal } from '../server.ts';
@@ -51,7 +52,7 @@ export function demoCommand(): Command {
           context.config,
           warehouse,
           store,
-          { ...options, asOf: options.asOf ?? new Date().toISOString().slice(0, 10) },
+          { ...options, asOf: options.asOf ?? todayIso() },
           (line) => say(`checkpoint: ${line}`),
         );
         for (const line of result.lines) say(line);

@@ -2,6 +2,7 @@ import cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { z } from 'zod';
 import { isoDaySchema } from '../platform/calendar/iso-day-schema.ts';
+import { todayIso } from '../platform/calendar/iso-days.ts';
 import { AppError } from '../platform/errors.ts';
 import {
   generatePopulation,
@@ -59,7 +60,7 @@ export function generateCommand(): Command {
           );
         }
         const options = parsed.data;
-        const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+        const asOf = options.asOf ?? todayIso();
         const bar = process.stderr.isTTY
           ? new cliProgress.SingleBar(
               {

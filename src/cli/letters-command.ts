@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { z } from 'zod';
 import { writeAuditEvent } from '../platform/audit/audit-event.ts';
+import { todayIso } from '../platform/calendar/iso-days.ts';
 import { AppError, issuesFromZod } from '../platform/errors.ts';
 import {
   collectMonitoring,
@@ -42,7 +43,7 @@ export function lettersCommand(): Command {
           const snapshot = await collectMonitoring(warehouse, asOf);
           const result = await generateLetters(store.db, snapshot, {
             by: 'cli',
-            today: new Date().toISOString().slice(0, 10),
+            today: todayIso(),
             identities: await readMemberIdentities(warehouse, [...snapshot.highRisk]),
             part2ClaimIds: await readPart2ClaimIds(warehouse),
           });

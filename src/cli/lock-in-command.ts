@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { z } from 'zod';
+import { todayIso } from '../platform/calendar/iso-days.ts';
 import { AppError, issuesFromZod } from '../platform/errors.ts';
 import {
   addPharmacyCheckClient,
@@ -16,7 +17,6 @@ import { prepareWarehouse } from './identify-command.ts';
 import { runAction } from './run-action.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD');
-const today = () => new Date().toISOString().slice(0, 10);
 
 function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
   const parsed = schema.safeParse(raw);
@@ -52,7 +52,7 @@ export function lockInCommand(): Command {
           let proposed = 0;
           for (const c of candidates)
             if (!open.has(c.memberId)) {
-              await createLockInProposal(db, c.memberId, c.evidence, today(), 'cli');
+              await createLockInProposal(db, c.memberId, c.evidence, todayIso(), 'cli');
               proposed++;
             }
           process.stdout.write(
@@ -75,7 +75,7 @@ export function lockInCommand(): Command {
         const opts = parse(z.object({ today: day.optional() }), raw);
         const store = await openMigratedOpsStore(cliContext(command).config);
         try {
-          const r = await runLockInDailyJob(prescriberDb(store.db), opts.today ?? today());
+          const r = await runLockInDailyJob(prescriberDb(store.db), opts.today ?? todayIso());
           process.stdout.write(
             `lock-in daily job ${r.today}: ${r.examined} examined, ${r.activated} activated, ${r.expired} expired\n`,
           );

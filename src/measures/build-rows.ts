@@ -98,8 +98,10 @@ export function buildRows(cells: CellMap, plan: RowPlan): MeasureRow[] {
     slot: string,
     used: readonly Count[],
     row: Pick<MeasureRow, 'numerator' | 'denominator' | 'unit' | 'value'> & { ci?: [number, number] | null },
+    /** Other slots the value is computed from (a ratio leans on the baseline too). */
+    alsoFrom: readonly string[] = [],
   ) => {
-    const suppressed = hidden(market, slot, used);
+    const suppressed = [slot, ...alsoFrom].some((s) => hidden(market, s, used));
     const month = slot.startsWith('m:') ? slot.slice(2) : null;
     const period = slot.startsWith('p:') ? (slot.slice(2) as Period) : null;
     rows.push({
@@ -201,25 +203,20 @@ export function buildRows(cells: CellMap, plan: RowPlan): MeasureRow[] {
     const before = periodRate(market, 'baseline');
     const ratio = now.value !== null && before.value ? now.value / before.value : null;
     ratios.set(market, { ratio, counts: [now.events, before.events] });
-    push('goal_ratio', market, 'p:latest12', ['overdoseEvents', 'memberMonths'], {
-      numerator: now.events,
-      denominator: before.events,
-      unit: 'rate, latest 12 months ÷ baseline (goal ≤ 0.75)',
-      value: ratio,
-      ci: ratio === null ? null : ratioInterval(ratio, [now.events, before.events]),
-    });
-    // The ratio also leans on the baseline's counts.
-    if (hidden(market, 'p:baseline', ['overdoseEvents', 'memberMonths'])) {
-      const last = rows.at(-1)!;
-      Object.assign(last, {
-        numerator: null,
-        denominator: null,
-        value: null,
-        ciLow: null,
-        ciHigh: null,
-        suppressed: true,
-      });
-    }
+    push(
+      'goal_ratio',
+      market,
+      'p:latest12',
+      ['overdoseEvents', 'memberMonths'],
+      {
+        numerator: now.events,
+        denominator: before.events,
+        unit: 'rate, latest 12 months ÷ baseline (goal ≤ 0.75)',
+        value: ratio,
+        ci: ratio === null ? null : ratioInterval(ratio, [now.events, before.events]),
+      },
+      ['p:baseline'],
+    );
   }
   const other = ratios.get('other')!;
   for (const market of [...plan.focusMarkets, 'focus']) {

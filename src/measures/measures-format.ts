@@ -1,3 +1,4 @@
+import { csvField } from '../platform/csv/csv-field.ts';
 import type { MeasuresResult } from './compute-measures.ts';
 
 export const measureFormats = ['json', 'csv'] as const;
@@ -17,16 +18,10 @@ const columns = [
   'suppressed',
 ] as const;
 
-const csvCell = (v: unknown) => {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 /** The measures as the JSON of the contract, or as CSV with one row per measure row (suppressed cells empty). */
 export function formatMeasures(result: MeasuresResult, format: MeasureFormat): string {
   if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
   const lines = [columns.join(',')];
-  for (const r of result.rows) lines.push(columns.map((c) => csvCell(r[c])).join(','));
+  for (const r of result.rows) lines.push(columns.map((c) => csvField(r[c])).join(','));
   return `${lines.join('\n')}\n`;
 }

@@ -4,11 +4,6 @@ export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-D
 export const npi = z.string().regex(/^[A-Za-z0-9-]{1,20}$/, 'an NPI');
 export const idParam = z.string().min(1).max(64);
 
-/** Today as 'YYYY-MM-DD' (UTC): the business day of a transition unless the caller names one. */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 export const lockInStates = [
   'proposed',
   'no_action',

@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, sql } from 'kysely';
+import { todayIso } from '../platform/calendar/iso-days.ts';
 import type { OpsDb } from '../platform/db/ops-db.ts';
 import type { PrivacyTables } from './consent-tables.ts';
 
@@ -12,10 +13,6 @@ export interface DisclosureRequest {
   on?: string;
 }
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /**
  * Kysely condition for use inside another ops-store query: an unrevoked consent of
  * `memberColumn`'s member to this recipient and purpose is in force on the day
@@ -26,7 +23,7 @@ export function activeConsentExists(
   memberColumn: string,
   request: DisclosureRequest & { part2: boolean },
 ) {
-  const on = request.on ?? today();
+  const on = request.on ?? todayIso();
   let q = eb
     .selectFrom('consent as c')
     .select(sql`1`.as('one'))
@@ -51,7 +48,7 @@ export async function findDisclosureConsents(
 ): Promise<Map<string, 'general' | 'part2'>> {
   const out = new Map<string, 'general' | 'part2'>();
   if (memberIds.length === 0) return out;
-  const on = request.on ?? today();
+  const on = request.on ?? todayIso();
   const rows = await db
     .withTables<PrivacyTables>()
     .selectFrom('consent')

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { todayIso } from '../platform/calendar/iso-days.ts';
 import type { RouteModule } from '../platform/http/route-module.ts';
 import { listConsents } from './consent-store.ts';
 import { type Relationship, relationships } from './privacy-fhir.ts';
@@ -27,7 +28,7 @@ const personView = z.object({
 });
 
 function toView(p: RelatedPersonRow, consents: Awaited<ReturnType<typeof listConsents>>) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const recipient = relatedPersonRecipient(p.related_person_id);
   return {
     relatedPersonId: p.related_person_id,

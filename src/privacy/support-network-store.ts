@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Actor } from '../platform/auth/sessions.ts';
+import { todayIso } from '../platform/calendar/iso-days.ts';
 import type { OpsDb } from '../platform/db/ops-db.ts';
 import type { ResourceResolver } from '../platform/http/request-access.ts';
 import type { PrivacyTables, RelatedPersonTable } from './consent-tables.ts';
@@ -87,7 +88,7 @@ export async function findSupporterShares(
   db: OpsDb,
   userId: string,
   memberId: string,
-  on: string = new Date().toISOString().slice(0, 10),
+  on: string = todayIso(),
 ): Promise<ShareCategory[] | null> {
   const rows = await privacyDb(db)
     .selectFrom('related_person as rp')

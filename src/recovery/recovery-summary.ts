@@ -1,5 +1,5 @@
 import type { SessionUser } from '../platform/auth/sessions.ts';
-import { toIsoDay } from '../platform/calendar/iso-days.ts';
+import { todayIso, toIsoDay } from '../platform/calendar/iso-days.ts';
 import type { OpsDb } from '../platform/db/ops-db.ts';
 import { listFollowUps } from './aftercare/aftercare-store.ts';
 import { listAlerts } from './alerts/alert-store.ts';
@@ -11,7 +11,7 @@ import { listCheckIns } from './reports/check-in-store.ts';
 /** The member's recovery in one read: plans and services, sessions, screens, check-ins, scores, alerts and follow-ups. */
 export async function readRecoverySummary(db: OpsDb, user: SessionUser, memberId: string) {
   const rdb = recoveryDb(db);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const [plans, sessions, screens, checkIns, scores, open, resolved, dueFollowUps, doneFollowUps] =
     await Promise.all([
       listCarePlans(db, memberId),

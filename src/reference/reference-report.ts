@@ -1,3 +1,4 @@
+import { csvField } from '../platform/csv/csv-field.ts';
 import type { Warehouse } from '../platform/warehouse/warehouse.ts';
 import type { ImportSummary, RejectedRow } from './import-result.ts';
 
@@ -19,14 +20,9 @@ export function formatImportSummary(summary: ImportSummary, maxRejects = 10): st
   return lines;
 }
 
-const csvCell = (value: string | number): string => {
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 /** Rejected rows as CSV with a header: file, line, field, reason. */
 export function formatRejectsCsv(rejects: readonly RejectedRow[]): string {
-  const rows = rejects.map((r) => [r.file, r.line, r.field, r.reason].map(csvCell).join(','));
+  const rows = rejects.map((r) => [r.file, r.line, r.field, r.reason].map(csvField).join(','));
   return `${['file,line,field,reason', ...rows].join('\n')}\n`;
 }
 

@@ -1,3 +1,4 @@
+import { csvField } from '../platform/csv/csv-field.ts';
 import type { IdentifyResult, WorklistEntry } from './run-result.ts';
 
 export const worklistFormats = ['json', 'csv', 'fhir'] as const;
@@ -67,13 +68,9 @@ function formatCsv(members: readonly WorklistEntry[]): string {
       m.exclusions.join(';'),
       m.context.join(';'),
     ];
-    lines.push(cells.map(csvCell).join(','));
+    lines.push(cells.map(csvField).join(','));
   }
   return `${lines.join('\n')}\n`;
-}
-
-function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 function distinct(values: readonly string[]): string[] {

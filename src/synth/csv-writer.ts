@@ -91,12 +91,9 @@ export const pharmacyClaimHeader = [
 
 export const dataSource = 'checkpoint-synth';
 
-/** One CSV field, quoted only when it must be. */
-export function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+import { csvField } from '../platform/csv/csv-field.ts';
+
+export { csvField };
 
 /** One CSV record with its line ending. */
 export function csvRow(values: readonly (string | number | null)[]): string {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { csvField } from '../../platform/csv/csv-field.ts';
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
 import type { Rejection } from './row-error.ts';
 
@@ -29,12 +30,7 @@ export function writeRejections(filePath: string, rejections: readonly Rejection
     ? rejections.map((r) => JSON.stringify(r)).join('\n')
     : [
         'file,line,field,reason,raw',
-        ...rejections.map((r) => [r.file, r.line, r.field, r.reason, r.raw ?? ''].map(csvCell).join(',')),
+        ...rejections.map((r) => [r.file, r.line, r.field, r.reason, r.raw ?? ''].map(csvField).join(',')),
       ].join('\n');
   fs.writeFileSync(filePath, rejections.length > 0 || !asJson ? `${text}\n` : '');
-}
-
-function csvCell(value: string | number): string {
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

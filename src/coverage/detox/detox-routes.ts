@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays } from '../../platform/calendar/iso-days.ts';
+import { addDays, todayIso } from '../../platform/calendar/iso-days.ts';
 import type { RouteModule } from '../../platform/http/route-module.ts';
 import { readAuthorizations } from '../preauth/authorization-store.ts';
 import { flagUnauthorizedDetox, readDetoxLines } from './unauthorized-detox.ts';
@@ -35,7 +35,7 @@ export const detoxRoutes: RouteModule = {
         },
       },
       async (request) => {
-        const to = request.query.to ?? new Date().toISOString().slice(0, 10);
+        const to = request.query.to ?? todayIso();
         const from = request.query.from ?? addDays(to, -90);
         const items = await request.access.operation(
           { action: 'search', resourceType: 'UnauthorizedDetox' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { todayIso } from '../../platform/calendar/iso-days.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RouteModule } from '../../platform/http/route-module.ts';
 import { type FocusMarket, focusMarkets, marketOf } from '../../reference/index.ts';
@@ -15,7 +16,6 @@ import { readNetwork, readPlan } from './plan-store.ts';
 const roles = ['case_manager', 'supervisor', 'um_reviewer', 'member'] as const;
 const params = z.object({ memberId: z.string().min(1).max(64) });
 const asOfQuery = z.object({ asOf: z.iso.date().optional() });
-const today = () => new Date().toISOString().slice(0, 10);
 const accumulatorSchema = z.object({ deductibleMet: z.number(), outOfPocketMet: z.number() });
 const checklistSchema = z.array(
   z.object({
@@ -55,7 +55,7 @@ export const memberCoverageRoutes: RouteModule = {
         },
       },
       async (request) => {
-        const asOf = request.query.asOf ?? today();
+        const asOf = request.query.asOf ?? todayIso();
         const { memberId } = request.params;
         return request.access.member(
           memberId,
@@ -110,7 +110,7 @@ export const memberCoverageRoutes: RouteModule = {
           { action: 'read', resourceType: 'CareOptions' },
           async (_grant, { db, warehouse }) => {
             const address = await readMemberAddress(warehouse, memberId);
-            const enrollment = await findMemberEnrollment(warehouse, memberId, today());
+            const enrollment = await findMemberEnrollment(warehouse, memberId, todayIso());
             if (!enrollment) throw new AppError('not_found', 'The member has no plan enrollment today.');
             const market = marketOf({
               countyFips: address?.county ?? null,
@@ -152,7 +152,7 @@ export const memberCoverageRoutes: RouteModule = {
         },
       },
       async (request) => {
-        const asOf = request.query.asOf ?? today();
+        const asOf = request.query.asOf ?? todayIso();
         const { memberId } = request.params;
         return request.access.member(
           memberId,
@@ -195,7 +195,7 @@ export const memberCoverageRoutes: RouteModule = {
       },
       async (request) => {
         const { memberId } = request.params;
-        const asOf = request.body.asOf ?? today();
+        const asOf = request.body.asOf ?? todayIso();
         return request.access.member(
           memberId,
           { action: 'read', resourceType: 'CostEstimate' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { todayIso } from '../../platform/calendar/iso-days.ts';
 import type { RouteModule } from '../../platform/http/route-module.ts';
 import { caseResolver } from '../cases/case-queries.ts';
 import { caseParams, caseSummaryView } from './casework-schemas.ts';
@@ -51,7 +52,7 @@ export const supervisorRoutes: RouteModule = {
       },
       async (request) =>
         request.access.operation({ action: 'search', resourceType: 'DayOutcomes' }, ({ db }) =>
-          readDayOutcomes(db, request.query.date ?? new Date().toISOString().slice(0, 10)),
+          readDayOutcomes(db, request.query.date ?? todayIso()),
         ),
     );
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { todayIso } from '../../platform/calendar/iso-days.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { DataStores, MemberGrant } from '../../platform/http/request-access.ts';
 import type { CaseTables } from '../cases/case-tables.ts';
@@ -79,7 +80,7 @@ export async function readMemberView(
       .where('status', '=', 'open')
       .executeTakeFirst(),
   ]);
-  const asOf = asOfAsked ?? latestRun?.as_of ?? new Date().toISOString().slice(0, 10);
+  const asOf = asOfAsked ?? latestRun?.as_of ?? todayIso();
   // Read together with concurrent requests' members (one query per table per batch).
   const view = await memberViewLoaderFor(warehouse).load({
     memberId,

@@ -1,6 +1,11 @@
 /** Calendar arithmetic on 'YYYY-MM-DD' days, in UTC so that no time zone moves a day. */
 const dayMs = 86_400_000;
 
+/** Today as a UTC calendar day. */
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
 /** The day `n` days after `day` (before it when `n` is negative). */
 export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * dayMs).toISOString().slice(0, 10);

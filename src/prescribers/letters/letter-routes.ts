@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { todayIso } from '../../platform/calendar/iso-days.ts';
 import type { RequestAccess } from '../../platform/http/request-access.ts';
 import type { App } from '../../platform/http/route-module.ts';
 import { prescriberDb } from '../lock-in/lock-in-store.ts';
-import { idParam, isoDay, today } from '../route-schemas.ts';
+import { idParam, isoDay } from '../route-schemas.ts';
 import { generateLetters } from './generate-letters.ts';
 import { createLetterDelivery } from './letter-delivery-store.ts';
 import {
@@ -85,7 +86,7 @@ export function registerLetterRoutes(app: App): void {
           const snapshot = await collectMonitoring(warehouse, request.body.asOf);
           return generateLetters(db, snapshot, {
             by,
-            today: today(),
+            today: todayIso(),
             identities: await readMemberIdentities(warehouse, [...snapshot.highRisk]),
             part2ClaimIds: await readPart2ClaimIds(warehouse),
           });

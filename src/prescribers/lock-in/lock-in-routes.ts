@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { todayIso } from '../../platform/calendar/iso-days.ts';
 import type { App } from '../../platform/http/route-module.ts';
 import { evaluateMembers } from '../../risk/index.ts';
 import type { PrescriberServices } from '../prescriber-services.ts';
@@ -9,7 +10,6 @@ import {
   lockInEventView,
   lockInStates,
   lockInView,
-  today,
 } from '../route-schemas.ts';
 import { renderInitialNotice, renderSecondNotice } from './lock-in-notice-pdf.ts';
 import { applyLockInCommand, createLockInProposal, runLockInDailyJob } from './lock-in-service.ts';
@@ -63,7 +63,7 @@ export function registerLockInRoutes(app: App, s: PrescriberServices): void {
           let proposed = 0;
           for (const c of candidates) {
             if (open.has(c.memberId)) continue;
-            await createLockInProposal(db, c.memberId, c.evidence, today(), by);
+            await createLockInProposal(db, c.memberId, c.evidence, todayIso(), by);
             proposed++;
           }
           return { candidates: candidates.length, proposed, alreadyOpen: candidates.length - proposed };
@@ -127,7 +127,7 @@ export function registerLockInRoutes(app: App, s: PrescriberServices): void {
       },
     },
     async (request) => {
-      const on = request.body.on ?? today();
+      const on = request.body.on ?? todayIso();
       const by = request.access.requireUser().userId;
       const { command } = request.body;
       const lockIn = await request.access.resource(
@@ -206,9 +206,9 @@ export function registerLockInRoutes(app: App, s: PrescriberServices): void {
     },
     async (request) =>
       request.access.operation(
-        { action: 'update', resourceType: 'LockInDailyJob', resourceId: request.body.today ?? today() },
+        { action: 'update', resourceType: 'LockInDailyJob', resourceId: request.body.today ?? todayIso() },
         ({ db }) =>
-          runLockInDailyJob(prescriberDb(db), request.body.today ?? today(), (l) =>
+          runLockInDailyJob(prescriberDb(db), request.body.today ?? todayIso(), (l) =>
             s.pharmacyCheck.lockInChanged(l),
           ),
         (r) => `${r.activated} activated, ${r.expired} expired`,

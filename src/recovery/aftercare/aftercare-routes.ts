@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseResolver } from '../../outreach/index.ts';
+import { todayIso } from '../../platform/calendar/iso-days.ts';
 import type { RouteModule } from '../../platform/http/route-module.ts';
 import { followUpResolver } from '../recovery-resolvers.ts';
 import { dischargeSchema, followUpDoneSchema } from './aftercare-schemas.ts';
@@ -20,7 +21,6 @@ const followUpView = z.object({
   note: z.string().nullable(),
   doneAt: z.string().nullable(),
 });
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Discharge into aftercare, and the follow-up contacts it puts on the case manager's queue. */
 export const aftercareRoutes: RouteModule = {
@@ -79,8 +79,8 @@ export const aftercareRoutes: RouteModule = {
           ({ db }) =>
             listFollowUps(db, user, {
               status,
-              today: today(),
-              ...(overdue === 'true' ? { overdueOn: today() } : {}),
+              today: todayIso(),
+              ...(overdue === 'true' ? { overdueOn: todayIso() } : {}),
             }),
           (found) => `${found.length} follow-ups`,
         );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDaySchema } from '../../platform/calendar/iso-day-schema.ts';
-import { addDays } from '../../platform/calendar/iso-days.ts';
+import { addDays, todayIso } from '../../platform/calendar/iso-days.ts';
 import { asamLevels } from '../assessment/assessment-questionnaire.ts';
 import { carePlanContentSchema, serviceRequestSchema } from '../recovery-schemas.ts';
 import { followUpOutcomes } from './follow-up-schedule.ts';
@@ -33,7 +33,7 @@ export const dischargeSchema = z
     services: z.array(serviceRequestSchema).max(12),
   })
   .superRefine((d, ctx) => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayIso();
     if (d.dischargedOn > today)
       ctx.addIssue({
         code: 'custom',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { todayIso } from '../../platform/calendar/iso-days.ts';
 import type { RouteModule } from '../../platform/http/route-module.ts';
 import { alertResolver } from '../recovery-resolvers.ts';
 import { listAlerts, resolveAlert } from './alert-store.ts';
@@ -18,7 +19,6 @@ const alertView = z.object({
   resolvedAt: z.string().nullable(),
   resolutionNote: z.string().nullable(),
 });
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The recovery alerts of RISK-RULES §11: the case manager's queue, the supervisor's overdue view, resolving with a note. */
 export const alertRoutes: RouteModule = {
@@ -45,8 +45,8 @@ export const alertRoutes: RouteModule = {
           ({ db }) =>
             listAlerts(db, user, {
               status,
-              today: today(),
-              ...(overdue === 'true' ? { overdueOn: today() } : {}),
+              today: todayIso(),
+              ...(overdue === 'true' ? { overdueOn: todayIso() } : {}),
             }),
           (found) => `${found.length} alerts`,
         );

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/auth/sessions.ts';
-import { addDays } from '../../platform/calendar/iso-days.ts';
+import { addDays, todayIso } from '../../platform/calendar/iso-days.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import type { Warehouse } from '../../platform/warehouse/warehouse.ts';
 import {
@@ -290,7 +290,7 @@ async function seedDemoSupporter(db: OpsDb, memberId: string, supporterUserId: s
     actor,
   );
   await linkSupporterAccount(db, person.related_person_id, supporterUserId);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   await recordConsent(db, {
     member_id: memberId,
     recipient: relatedPersonRecipient(person.related_person_id),

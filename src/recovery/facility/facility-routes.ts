@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { todayIso } from '../../platform/calendar/iso-days.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RouteModule } from '../../platform/http/route-module.ts';
 import { listFacilityMembers } from './facility-worklist.ts';
@@ -42,7 +43,7 @@ export const facilityRoutes: RouteModule = {
         const npi = user.organization;
         const members = await request.access.operation(
           { action: 'search', resourceType: 'ServiceRequest' },
-          ({ db }) => listFacilityMembers(db, npi, new Date().toISOString().slice(0, 10)),
+          ({ db }) => listFacilityMembers(db, npi, todayIso()),
           (found) => `${found.length} referred members`,
         );
         return { members };

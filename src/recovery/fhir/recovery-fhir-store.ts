@@ -1,6 +1,6 @@
 import { caseResolver, readCaseTasks } from '../../outreach/index.ts';
 import type { SessionUser } from '../../platform/auth/sessions.ts';
-import { toIsoDay } from '../../platform/calendar/iso-days.ts';
+import { todayIso, toIsoDay } from '../../platform/calendar/iso-days.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import type { ResourceResolver } from '../../platform/http/request-access.ts';
 import {
@@ -80,7 +80,7 @@ export async function readRecoveryResources(
       return [...scores, ...rows.map((r) => toFhirScreen({ ...r, collected_on: toIsoDay(r.collected_on) }))];
     }
     case 'Task': {
-      const today = new Date().toISOString().slice(0, 10);
+      const today = todayIso();
       const followUps = await Promise.all(
         (['open', 'done'] as const).map((status) => listFollowUps(db, user, { status, memberId, today })),
       );

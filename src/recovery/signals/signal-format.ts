@@ -1,9 +1,8 @@
+import { csvField } from '../../platform/csv/csv-field.ts';
 import type { SignalRunResult } from './run-signals.ts';
 
 export const signalFormats = ['json', 'csv'] as const;
 export type SignalFormat = (typeof signalFormats)[number];
-
-const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
 /** The signals run as `checkpoint signals` writes it: each alert with member, code, severity, date and evidence. */
 export function formatSignals(result: SignalRunResult, format: SignalFormat): string {
@@ -46,7 +45,7 @@ export function formatSignals(result: SignalRunResult, format: SignalFormat): st
       a.evidence.detail,
       String(a.new),
     ]
-      .map(csvCell)
+      .map(csvField)
       .join(','),
   );
   return `${[header, ...rows].join('\n')}\n`;

@@ -1,5 +1,6 @@
-import { type ReactNode, useEffect } from 'react';
+import type { ReactNode } from 'react';
 import type { Me, Role } from '../api/session.ts';
+import { GoTo } from '../ui/go-to.tsx';
 import { Notice } from '../ui/notice.tsx';
 import { DashboardPage } from './dashboard-page.tsx';
 
@@ -23,10 +24,5 @@ export function analyticsNav(role: Role): Array<{ label: string; href: string }>
 
 /** An analyst starts on the dashboard. */
 export function analyticsHome(me: Me): ReactNode | undefined {
-  return me.role === 'analyst' ? <GoToMeasures /> : undefined;
-}
-
-function GoToMeasures() {
-  useEffect(() => window.location.replace('#/measures'), []);
-  return <p className="loading">Loading…</p>;
+  return me.role === 'analyst' ? <GoTo hash="#/measures" /> : undefined;
 }

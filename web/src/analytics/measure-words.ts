@@ -1,14 +1,9 @@
+import { marketNames as referenceMarketNames } from '../../../src/reference/markets.ts';
 import type { MeasureRow } from './analytics-api.ts';
 
+/** Each market's name, and the two groups the measures add. */
 export const marketNames: Record<string, string> = {
-  CT: 'Connecticut',
-  MD: 'Maryland',
-  NJ: 'New Jersey',
-  VA: 'Virginia',
-  CHICAGO: 'Chicago',
-  NYC: 'New York City',
-  PHILADELPHIA: 'Philadelphia',
-  DC: 'Washington DC',
+  ...referenceMarketNames,
   focus: 'All focus markets',
   other: 'Outside the focus markets',
 };

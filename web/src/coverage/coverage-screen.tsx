@@ -1,8 +1,9 @@
-import { type ReactNode, useEffect } from 'react';
+import type { ReactNode } from 'react';
 import type { Me, Role } from '../api/session.ts';
 import { useCase } from '../member/use-member.ts';
 import { CrisisBanner, ResourcesPage } from '../portal/crisis-lines.tsx';
 import { MyAuthorizationsPage, MyCarePage, MyPlanPage } from '../portal/portal-pages.tsx';
+import { GoTo } from '../ui/go-to.tsx';
 import { Notice } from '../ui/notice.tsx';
 import { coverageHref, parseCoverageRoute } from './coverage-routes.ts';
 import { FacilityRequestsPage } from './facility-requests-page.tsx';
@@ -81,12 +82,6 @@ const homes: Partial<Record<Role, string>> = {
   facility_staff: '#/requests',
   member: '#/my-plan',
 };
-
-/** Moves to a role's start screen, replacing the entry so Back does not bounce. */
-function GoTo({ hash }: { hash: string }) {
-  useEffect(() => window.location.replace(hash), [hash]);
-  return <p className="loading">Loading…</p>;
-}
 
 /** Navigation entries for the coverage and portal screens, by role. */
 export function coverageNav(role: Role): Array<{ label: string; href: string }> {

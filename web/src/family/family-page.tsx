@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, apiFetch } from '../api/http.ts';
 import { CrisisBanner } from '../portal/crisis-lines.tsx';
+import { words } from '../recovery/recovery-api.ts';
 import { ErrorNotice } from '../ui/notice.tsx';
 import { FamilyResources } from './family-resources.tsx';
 import { FeedbackForm } from './feedback-form.tsx';
@@ -15,7 +16,6 @@ interface Shared {
   checkIns?: { date: string; mood: number; craving: number }[];
   screenResults?: { date: string; substance: string; positive: boolean }[];
 }
-const words = (code: string) => code.replaceAll('_', ' ').replaceAll('-', ' ');
 
 function List<T>({
   title,

@@ -1,5 +1,6 @@
-import { type ReactNode, useEffect } from 'react';
+import type { ReactNode } from 'react';
 import type { Me, Role } from '../api/session.ts';
+import { GoTo } from '../ui/go-to.tsx';
 import { Notice } from '../ui/notice.tsx';
 import { FamilyPage } from './family-page.tsx';
 
@@ -19,10 +20,5 @@ export function familyNav(role: Role): Array<{ label: string; href: string }> {
 
 /** A supporter starts on their page. */
 export function familyHome(me: Me): ReactNode | undefined {
-  return me.role === 'supporter' ? <GoToFamily /> : undefined;
-}
-
-function GoToFamily() {
-  useEffect(() => window.location.replace('#/family'), []);
-  return <p className="loading">Loading…</p>;
+  return me.role === 'supporter' ? <GoTo hash="#/family" /> : undefined;
 }

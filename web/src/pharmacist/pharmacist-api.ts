@@ -39,10 +39,7 @@ export interface PharmacyDecision {
   lockInId: string | null;
 }
 
-/** Today as 'YYYY-MM-DD' (UTC), the default as-of date. */
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+export { todayIso } from '../../../src/platform/calendar/iso-days.ts';
 
 /** Prescribers ranked by their high-risk members as of a date. */
 export function usePrescriberRanking(asOf: string) {

@@ -81,7 +81,7 @@ export interface RecoverySummary {
 
 export const recoveryKey = (memberId: string) => ['recovery', memberId];
 export const words = (code: string) => code.replaceAll('_', ' ').replaceAll('-', ' ');
-export const todayIso = () => new Date().toISOString().slice(0, 10);
+export { todayIso } from '../../../src/platform/calendar/iso-days.ts';
 
 /** The member's recovery in one read. */
 export function useRecovery(memberId: string) {
