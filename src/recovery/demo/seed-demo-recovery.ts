@@ -266,7 +266,9 @@ async function dischargeDemoMember(
     options.actor,
   );
   const rdb = recoveryDb(db);
-  for (const f of followUps.filter((x) => x.dueOn < options.asOf && x.kind !== 'day_7'))
+  // A member still in aftercare keeps the 7-day call on the queue; a closed case has every contact done.
+  const leaveOpen = options.dischargeDaysAgo < 30 ? 'day_7' : null;
+  for (const f of followUps.filter((x) => x.dueOn < options.asOf && x.kind !== leaveOpen))
     await rdb
       .updateTable('follow_up')
       .set({
