@@ -9,6 +9,11 @@ const counts: readonly Count[] = [
   'overdoseEvents',
   'opioidUsers',
   'opioidFills',
+  'highMmeUsers',
+  'opioidBenzoUsers',
+  'fuaVisits',
+  'fua7',
+  'fua30',
   'moudEpisodes',
   'moudReached180',
   'identified',
@@ -160,6 +165,26 @@ export function buildRows(cells: CellMap, plan: RowPlan): MeasureRow[] {
         unit: 'MME per day, mean of opioid fills',
         value: c.opioidFills > 0 ? c.mmeSum / c.opioidFills : null,
       });
+      for (const [measure, count, label] of [
+        ['high_mme_share', 'highMmeUsers', 'HIGH_MME'],
+        ['opioid_benzo_share', 'opioidBenzoUsers', 'OPIOID_BENZO_OVERLAP'],
+      ] as const)
+        push(measure, market, slot, [count, 'opioidUsers'], {
+          numerator: c[count],
+          denominator: c.opioidUsers,
+          unit: `share of opioid users with ${label} as of the month's last day`,
+          value: c.opioidUsers > 0 ? c[count] / c.opioidUsers : null,
+        });
+      for (const [measure, count, days] of [
+        ['fua_7', 'fua7', 7],
+        ['fua_30', 'fua30', 30],
+      ] as const)
+        push(measure, market, slot, [count, 'fuaVisits'], {
+          numerator: c[count],
+          denominator: c.fuaVisits,
+          unit: `share of ED visits for SUD or overdose followed up within ${days} days`,
+          value: c.fuaVisits > 0 ? c[count] / c.fuaVisits : null,
+        });
       push('moud_continuity_180', market, slot, ['moudReached180', 'moudEpisodes'], {
         numerator: c.moudReached180,
         denominator: c.moudEpisodes,

@@ -5,6 +5,13 @@ export interface MonthCells {
   opioidUsers: number;
   opioidFills: number;
   mmeSum: number;
+  /** Opioid users of the month with HIGH_MME, with OPIOID_BENZO_OVERLAP as of its last day. */
+  highMmeUsers: number;
+  opioidBenzoUsers: number;
+  /** Counted ED visits (the FUA denominator) and those followed up within 7 and 30 days. */
+  fuaVisits: number;
+  fua7: number;
+  fua30: number;
   moudEpisodes: number;
   moudReached180: number;
   identified: number;
@@ -22,6 +29,11 @@ export const emptyCells = (): MonthCells => ({
   opioidUsers: 0,
   opioidFills: 0,
   mmeSum: 0,
+  highMmeUsers: 0,
+  opioidBenzoUsers: 0,
+  fuaVisits: 0,
+  fua7: 0,
+  fua30: 0,
   moudEpisodes: 0,
   moudReached180: 0,
   identified: 0,

@@ -1,11 +1,13 @@
 import { addDays } from '../platform/calendar/iso-days.ts';
 import { createTempTable, insertRows } from '../platform/warehouse/temp-tables.ts';
 import type { Warehouse } from '../platform/warehouse/warehouse.ts';
-import { type RiskConfig, runClaimHitsBetween, runRuleSteps } from '../risk/index.ts';
+import { type RiskConfig, runClaimHitsBetween, runFactorsAsOf, runRuleSteps } from '../risk/index.ts';
+import { fuaSteps } from './fua-steps.ts';
 import { type CellMap, cellOf } from './measure-cells.ts';
 import type { MeasureConfig } from './measure-config.ts';
 import { measureSteps } from './measure-steps.ts';
 import { monthBounds } from './months.ts';
+import { moudSteps } from './moud-steps.ts';
 
 /** An outreach referral the funnel follows into the claims: the case, its member, the referral day. */
 export interface FunnelReferral {
@@ -13,9 +15,6 @@ export interface FunnelReferral {
   memberId: string;
   referredOn: string;
 }
-
-/** How far before the first month claims are read: the 31 days a new MOUD episode looks back, and the 7-day event merge. */
-const lookbackDays = 31;
 
 /**
  * Runs the measure steps over the months (on one connection: temp tables) and adds their
@@ -34,8 +33,16 @@ export async function measureWarehouse(
   const { months } = options;
   const first = monthBounds(months[0]!).start;
   const last = monthBounds(months.at(-1)!).end;
-  const claimsFrom = addDays(first, -lookbackDays);
+  // Claims from a W365 before the first month: the §5 exclusions as of its last day look back
+  // that far (the 31 days before a MOUD episode, the 7-day event merge and the 31-day ED visit
+  // merge less).
+  const claimsFrom = addDays(first, -options.riskConfig.windows.longDays);
   await runClaimHitsBetween(warehouse, options.riskConfig, { from: claimsFrom, to: last });
+  await runFactorsAsOf(
+    warehouse,
+    options.riskConfig,
+    months.map((m) => monthBounds(m).end),
+  );
   await createTempTable(warehouse, 'ms_month', 'month varchar, start_date date, end_date date');
   await insertRows(
     warehouse,
@@ -62,7 +69,7 @@ export async function measureWarehouse(
     'cast(? as varchar), cast(? as varchar), cast(? as date)',
     options.referrals.map((r) => [r.caseId, r.memberId, r.referredOn]),
   );
-  await runRuleSteps(warehouse, measureSteps);
+  await runRuleSteps(warehouse, [...measureSteps, ...moudSteps, ...fuaSteps]);
 
   const read = (sql: string) =>
     warehouse.all<{ market: string; month: string } & Record<string, number | string | null>>(sql);
@@ -82,6 +89,26 @@ export async function measureWarehouse(
     c.opioidUsers = Number(r.users);
     c.opioidFills = Number(r.fills);
     c.mmeSum = Number(r.mme ?? 0);
+  }
+  for (const r of await read(
+    `select market, month, sum(case when high_mme then 1 else 0 end) as high_mme,
+            sum(case when opioid_benzo then 1 else 0 end) as opioid_benzo
+     from ms_opioid_user group by market, month`,
+  )) {
+    const c = cellOf(cells, r.market, r.month);
+    c.highMmeUsers = Number(r.high_mme);
+    c.opioidBenzoUsers = Number(r.opioid_benzo);
+  }
+  for (const r of await read(
+    `select market, month, count(*) as n,
+            sum(case when follow_up_days <= 7 then 1 else 0 end) as within7,
+            sum(case when follow_up_days <= 30 then 1 else 0 end) as within30
+     from ms_fua_visit group by market, month`,
+  )) {
+    const c = cellOf(cells, r.market, r.month);
+    c.fuaVisits = Number(r.n);
+    c.fua7 = Number(r.within7);
+    c.fua30 = Number(r.within30);
   }
   for (const r of await read(
     `select market, month, count(*) as n, sum(case when reached_180 then 1 else 0 end) as reached

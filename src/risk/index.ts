@@ -8,6 +8,7 @@ export { type DailyMme, dailyMmeSeries } from './daily-mme-series.ts';
 export { emergencyDefinitions } from './emergencies/index.ts';
 export { type EvaluateOptions, evaluateMembers } from './evaluate-members.ts';
 export { type ExplainedFill, explainMember, type MemberExplanation } from './explain-member.ts';
+export { runFactorsAsOf } from './factors-as-of.ts';
 export { compareCandidates, type IdentifyOptions, identifyMembers } from './identify-members.ts';
 export { loadRun } from './load-run.ts';
 export { type RecordedRisk, readDailyMme, readRecordedRisk, readRecordedRisks } from './recorded-risk.ts';

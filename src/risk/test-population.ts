@@ -103,13 +103,15 @@ export interface MemberSpec {
   lineOfBusiness?: string;
   start?: string;
   end?: string | null;
+  birthDate?: string | null;
 }
 
 /** A member enrolled (by default) in a commercial plan in New Jersey since 2020. */
 export async function addMember(w: Warehouse, spec: MemberSpec): Promise<void> {
   await w.run(
-    `insert into member (member_id, state, zip, county_fips, batch_id) values ($1, $2, $3, $4, 'test')`,
-    [spec.id, spec.state ?? 'NJ', spec.zip ?? '07001', spec.county ?? null],
+    `insert into member (member_id, state, zip, county_fips, birth_date, batch_id)
+     values ($1, $2, $3, $4, cast($5 as date), 'test')`,
+    [spec.id, spec.state ?? 'NJ', spec.zip ?? '07001', spec.county ?? null, spec.birthDate ?? null],
   );
   await w.run(
     `insert into enrollment (member_id, start_date, end_date, line_of_business, batch_id)
