@@ -32,11 +32,12 @@ module.exports = {
     {
       name: 'no-deep-imports-into-a-domain',
       severity: 'error',
-      comment: 'Import another domain through its index.ts, which says what it offers.',
+      comment:
+        'Import another domain through its index.ts, which says what it offers (or web-safe.ts: the part that also runs in the browser).',
       from: { path: '^src/([^/]+)/', pathNot: testFiles },
       to: {
         path: `^src/(${domains})/`,
-        pathNot: [`^src/(${domains})/index\\.ts$`, '^src/$1/'],
+        pathNot: [`^src/(${domains})/(index|web-safe)\\.ts$`, '^src/$1/'],
       },
     },
   ],

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatDataQuality, summarizeDataQuality } from './claims/data-quality.ts';
+import { addDatasetNote, syntheticDataNote } from './claims/dataset-notes.ts';
 import { ingestPaths } from './claims/ingest/ingest-paths.ts';
 import { buildDemoNetwork, demoFacilityId } from './coverage/demo/demo-network.ts';
 import { seedDemoPreauthorizations } from './coverage/demo/seed-demo-preauthorizations.ts';
 import { seedDemoCoverage } from './coverage/plans/plan-store.ts';
+import { saveMeasureConfig } from './measures/index.ts';
 import { createCaseDisposer } from './outreach/cases/case-disposer.ts';
 import { type DemoCredential, ensureDemoUsers } from './platform/auth/demo-users.ts';
 import type { AppConfig } from './platform/config.ts';
@@ -59,10 +61,18 @@ export async function seedDemo(
       outDir: claimsDir,
       format: 'fhir',
       riskEnrichment: options.riskEnrichment,
+      // The demo's story: a program that started a year before the as-of month, with an effect.
+      programEffect: { start: demoProgramStart(options.asOf) },
     });
     progress(`generated in ${(population.elapsedMs / 1000).toFixed(1)} s; loading the claims warehouse…`);
     await loadBuiltinReference(warehouse);
     const ingest = await ingestPaths(warehouse, [claimsDir]);
+    await addDatasetNote(warehouse, 'synthetic', syntheticDataNote);
+    await saveMeasureConfig(
+      store.db,
+      { programStart: demoProgramStart(options.asOf) },
+      { userId: 'demo', reason: 'demo: the baseline is the first year of the generated claims' },
+    );
     const t = ingest.totals;
     lines.push(
       `ingested ${ingest.files.length} files in ${ingest.seconds.toFixed(1)} s: ${t.loaded} loaded, ${t.replaced} replaced, ${t.reversed} reversed, ${t.rejected} rejected`,
@@ -125,4 +135,11 @@ export async function seedDemo(
       )),
     );
   return { seeded, credentials, lines };
+}
+
+/** The first day of the month a year before the as-of month: the baseline is then the generated data's first year. */
+export function demoProgramStart(asOf: string): string {
+  const year = Number(asOf.slice(0, 4));
+  const month = Number(asOf.slice(5, 7));
+  return `${year - 1}-${String(month).padStart(2, '0')}-01`;
 }

@@ -138,6 +138,11 @@ export const warehouseSchema: readonly string[] = [
   'alter table pharmacy_claim add column if not exists source_updated timestamp',
   'alter table pharmacy_claim add column if not exists content_hash varchar',
   'alter table provider add column if not exists fhir_id varchar',
+  // What the data says about itself, shown wherever its numbers are (a synthetic population says so).
+  `create table if not exists dataset_note (
+    note_key varchar primary key,
+    note varchar not null
+  )`,
 ];
 
 /** Creates the warehouse tables that do not exist yet. */

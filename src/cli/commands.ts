@@ -9,7 +9,7 @@ import { identifyCommand } from './identify-command.ts';
 import { ingestCommand } from './ingest-command.ts';
 import { lettersCommand } from './letters-command.ts';
 import { lockInCommand } from './lock-in-command.ts';
-import { measuresCommand } from './measures-command.ts';
+import { measuresCommand, reportCommand } from './measures-command.ts';
 import { mmeCommand } from './mme-command.ts';
 import { referenceCommand } from './reference-command.ts';
 import { serveCommand } from './serve-command.ts';
@@ -35,5 +35,6 @@ export const commands: ReadonlyArray<() => Command> = [
   lockInCommand,
   signalsCommand,
   measuresCommand,
+  reportCommand,
   demoCommand,
 ];

@@ -18,7 +18,7 @@ async function buildWebApp(): Promise<void> {
 }
 
 const optionsSchema = z.object({
-  members: z.coerce.number().int().min(50).max(1_000_000).default(3000),
+  members: z.coerce.number().int().min(50).max(1_000_000).default(6000),
   seed: z.coerce.number().int().min(0).default(2026),
   asOf: isoDate.optional(),
   riskEnrichment: z.coerce.number().min(1).max(50).default(20),
@@ -31,7 +31,7 @@ const optionsSchema = z.object({
 export function demoCommand(): Command {
   return new Command('demo')
     .description('on an empty data dir: generate, ingest, identify and create demo users; then serve')
-    .option('--members <n>', 'synthetic members to generate', '3000')
+    .option('--members <n>', 'synthetic members to generate', '6000')
     .option('--seed <n>', 'generator seed', '2026')
     .option('--as-of <date>', 'the as-of date (default: today)')
     .option('--risk-enrichment <factor>', 'oversample high-risk members so the demo has a worklist', '20')

@@ -23,6 +23,8 @@ const optionsSchema = z.object({
   badRows: z.boolean().optional(),
   riskEnrichment: z.coerce.number().min(1).max(100).default(1),
   workers: z.coerce.number().int().min(0).max(64).default(0),
+  programStart: isoDate.optional(),
+  programReduction: z.coerce.number().min(0).max(1).default(0.55),
 });
 
 /** `checkpoint generate`: writes a synthetic population as FHIR NDJSON or Tuva CSV. */
@@ -42,6 +44,11 @@ export function generateCommand(): Command {
       'oversample the high-risk groups by this factor (1 = plan-like rates)',
       '1',
     )
+    .option(
+      '--program-start <date>',
+      'model a program effect from this day: reached members in the focus markets overdose less (off by default)',
+    )
+    .option('--program-reduction <share>', 'with --program-start: how much less (0–1)', '0.55')
     .option(
       '--workers <n>',
       'generate in this many worker threads (default 0: one thread, measured faster on a busy machine); same bytes',
@@ -82,6 +89,9 @@ export function generateCommand(): Command {
           asOf,
           badRows: options.badRows ?? false,
           riskEnrichment: options.riskEnrichment,
+          programEffect: options.programStart
+            ? { start: options.programStart, reduction: options.programReduction }
+            : undefined,
           onProgress: (done) => {
             if (bar) bar.update(done);
             else if (Date.now() - lastLine > 5000) {

@@ -1,3 +1,4 @@
+import { readDatasetNotes } from '../claims/index.ts';
 import type { OpsDb } from '../platform/db/ops-db.ts';
 import { AppError } from '../platform/errors.ts';
 import { type Warehouse, withOwnConnection } from '../platform/warehouse/warehouse.ts';
@@ -17,6 +18,10 @@ export interface MeasuresResult {
   programStart: string;
   baseline: { from: string; to: string };
   latest12: { from: string; to: string };
+  /** Only plans of this type, or null for all. */
+  planType: string | null;
+  /** What the data itself says about itself: a synthetic demo population says so. */
+  dataNotes: string[];
   rows: MeasureRow[];
 }
 
@@ -27,7 +32,14 @@ export interface MeasuresResult {
  */
 export async function computeMeasures(
   stores: { db: OpsDb; warehouse: Warehouse },
-  options: { from: string; to: string; config: MeasureConfig; riskConfig: RiskConfig; suppress?: boolean },
+  options: {
+    from: string;
+    to: string;
+    config: MeasureConfig;
+    riskConfig: RiskConfig;
+    planType?: string | undefined;
+    suppress?: boolean;
+  },
 ): Promise<MeasuresResult> {
   if (options.from > options.to)
     throw new AppError('validation_failed', 'The range ends before it starts.', [
@@ -44,14 +56,21 @@ export async function computeMeasures(
     last: monthBounds(months.at(-1)!).end,
     focusMarkets: options.config.focusMarkets,
   });
-  const started = await withOwnConnection(stores.warehouse, (w) =>
+  const fromWarehouse = await withOwnConnection(stores.warehouse, (w) =>
     measureWarehouse(
       w,
-      { months, config: options.config, riskConfig: options.riskConfig, referrals: funnel.referrals },
+      {
+        months,
+        config: options.config,
+        riskConfig: options.riskConfig,
+        referrals: funnel.referrals,
+        planType: options.planType,
+        cases: funnel.cases,
+      },
       cells,
     ),
   );
-  addFunnel(cells, funnel.cases, started);
+  addFunnel(cells, funnel.cases, fromWarehouse);
   return {
     measureVersion,
     from: options.from,
@@ -59,6 +78,8 @@ export async function computeMeasures(
     programStart: options.config.programStart,
     baseline: { from: baseline[0]!, to: baseline.at(-1)! },
     latest12: { from: latest12[0]!, to: latest12.at(-1)! },
+    planType: options.planType ?? null,
+    dataNotes: await readDatasetNotes(stores.warehouse),
     rows: buildRows(cells, {
       focusMarkets: options.config.focusMarkets,
       range,

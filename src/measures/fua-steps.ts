@@ -82,11 +82,11 @@ export const fuaSteps: readonly RuleStep[] = [
     // Each counted visit in the months measured, with the days to its first follow-up.
     name: 'ms_fua_visit',
     sql: `
-      select v.member_id, v.ed_date, mm.month, mm.market, min(f.day - v.ed_date) as follow_up_days
+      select v.member_id, v.ed_date, mo.month, mm.market, min(f.day - v.ed_date) as follow_up_days
       from ms_fua_counted v
       join ms_month mo on v.ed_date between mo.start_date and mo.end_date
-      join ms_member_month mm on mm.member_id = v.member_id and mm.month = mo.month
+      join ms_member_span mm on mm.member_id = v.member_id and mo.month_index between mm.m_start and mm.m_end
       left join ms_follow_up_day f on f.member_id = v.member_id and f.day between v.ed_date and v.ed_date + 30
-      group by v.member_id, v.ed_date, mm.month, mm.market`,
+      group by v.member_id, v.ed_date, mo.month, mm.market`,
   },
 ];

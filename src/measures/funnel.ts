@@ -8,6 +8,7 @@ import type { FunnelReferral } from './warehouse-measures.ts';
 
 interface FunnelCase {
   caseId: string;
+  memberId: string;
   market: string;
   month: string;
   daysToFirstAttempt: number | null;
@@ -50,6 +51,7 @@ export async function readFunnel(
     const market = r.market && range.focusMarkets.includes(r.market) ? r.market : 'other';
     cases.push({
       caseId: r.case_id,
+      memberId: r.member_id,
       market,
       month: monthOf(opened),
       daysToFirstAttempt: r.first_call_on ? businessDaysBetween(opened, toIsoDay(r.first_call_on)) : null,
@@ -63,8 +65,14 @@ export async function readFunnel(
 }
 
 /** Adds the funnel's counts to the cells, once the warehouse has said which cases started treatment. */
-export function addFunnel(cells: CellMap, cases: readonly FunnelCase[], started: ReadonlySet<string>): void {
+export function addFunnel(
+  cells: CellMap,
+  cases: readonly FunnelCase[],
+  warehouse: { started: ReadonlySet<string>; inScope: ReadonlySet<string> | null },
+): void {
+  const { started, inScope } = warehouse;
   for (const c of cases) {
+    if (inScope && !inScope.has(c.caseId)) continue;
     const cell = cellOf(cells, c.market, c.month);
     cell.identified += 1;
     if (c.daysToFirstAttempt !== null) {

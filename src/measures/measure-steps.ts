@@ -1,25 +1,67 @@
 import type { RuleStep } from '../risk/index.ts';
 
+/** SQL: a date's month as one number (year × 12 + month), the same in DuckDB and PostgreSQL. */
+const monthIndex = (date: string) =>
+  `(cast(extract(year from ${date}) as integer) * 12 + cast(extract(month from ${date}) as integer))`;
+
 /**
  * RISK-RULES §10 in the warehouse, over the rules' own `rk_fill`, `rk_medical_hit` and
- * `rk_member_market` (built by `risk.runClaimHitsBetween`) and the months of `ms_month`.
- * `ms_market` maps each market to itself when it is a focus market, else to 'other'.
+ * `rk_member_market` (built by `risk.runClaimHitsBetween`) and the months of `ms_month`;
+ * a market outside `ms_focus_market` counts as 'other'.
  */
 export const measureSteps: readonly RuleStep[] = [
   {
-    // A member-month: an enrollment span in a line of business in scope covers a day of the month.
-    name: 'ms_member_month',
+    // A member's months in scope: each enrollment span in a line of business in scope, clipped to
+    // the months measured, as a range of month numbers (year × 12 + month); overlapping ranges
+    // are merged so that a month counts once and each month of a member lies in one range.
+    name: 'ms_member_span',
     sql: `
-      select distinct e.member_id, mo.month, coalesce(fm.market, 'other') as market
-      from enrollment e
-      join rk_line_of_business l on l.line_of_business = e.line_of_business
-      join ms_month mo on e.start_date <= mo.end_date and (e.end_date is null or e.end_date >= mo.start_date)
-      join rk_member_market mk on mk.member_id = e.member_id
-      left join ms_focus_market fm on fm.market = mk.market`,
+      with spans as (
+        select e.member_id,
+               ${monthIndex('greatest(e.start_date, g.first_day)')} as m_start,
+               ${monthIndex('least(coalesce(e.end_date, g.data_end), g.data_end)')} as m_end
+        from enrollment e
+        join rk_line_of_business l on l.line_of_business = e.line_of_business
+        cross join ms_range g
+        where e.start_date <= g.data_end and (e.end_date is null or e.end_date >= g.first_day)
+          and (g.plan_type is null or e.plan_type = g.plan_type)
+      ), ordered as (
+        select member_id, m_start, m_end,
+               max(m_end) over (partition by member_id order by m_start, m_end
+                                rows between unbounded preceding and 1 preceding) as reach
+        from spans
+      ), numbered as (
+        select member_id, m_start, m_end,
+               sum(case when reach is null or m_start > reach then 1 else 0 end)
+                 over (partition by member_id order by m_start, m_end rows unbounded preceding) as island
+        from ordered
+      )
+      select n.member_id, coalesce(fm.market, 'other') as market, min(n.m_start) as m_start, max(n.m_end) as m_end
+      from numbered n
+      join rk_member_market mk on mk.member_id = n.member_id
+      left join ms_focus_market fm on fm.market = mk.market
+      group by n.member_id, fm.market, n.island`,
+  },
+  {
+    // Member-months by market and month: a member counts one in each month a range covers.
+    // Counted from the ranges' ends (+1 where one starts, −1 after it ends) so that no row per
+    // member and month is made.
+    name: 'ms_member_month_count',
+    sql: `
+      with deltas as (
+        select market, m_start as month_index, 1 as delta from ms_member_span
+        union all
+        select market, m_end + 1, -1 from ms_member_span
+      ), summed as (
+        select market, month_index, sum(delta) as delta from deltas group by market, month_index
+      )
+      select s.market, mo.month, sum(s.delta) as n
+      from ms_month mo join summed s on s.month_index <= mo.month_index
+      group by s.market, mo.month`,
   },
   {
     // Overdose events: a member's overdose claims within 7 days of the previous one are one
-    // event, dated at its first claim; counted where the member has a member-month.
+    // event, dated at its first claim; counted where the member is in scope that month.
     name: 'ms_overdose_event',
     sql: `
       with claims as (
@@ -29,20 +71,20 @@ export const measureSteps: readonly RuleStep[] = [
                lag(claim_date) over (partition by member_id order by claim_date) as previous
         from claims
       )
-      select o.member_id, o.claim_date as event_date, mm.month, mm.market
+      select o.member_id, o.claim_date as event_date, mo.month, mm.market
       from ordered o
       join ms_month mo on o.claim_date between mo.start_date and mo.end_date
-      join ms_member_month mm on mm.member_id = o.member_id and mm.month = mo.month
+      join ms_member_span mm on mm.member_id = o.member_id and mo.month_index between mm.m_start and mm.m_end
       where o.previous is null or o.claim_date - o.previous > 7`,
   },
   {
     // Opioid analgesic fills by month of fill, for members in scope that month.
     name: 'ms_opioid_fill',
     sql: `
-      select f.member_id, mm.month, mm.market, f.daily_mme
+      select f.member_id, mo.month, mm.market, f.daily_mme
       from rk_fill f
       join ms_month mo on f.fill_date between mo.start_date and mo.end_date
-      join ms_member_month mm on mm.member_id = f.member_id and mm.month = mo.month
+      join ms_member_span mm on mm.member_id = f.member_id and mo.month_index between mm.m_start and mm.m_end
       where f.fill_kind = 'opioid'`,
   },
   {

@@ -17,4 +17,16 @@ export const measuresMigrations: readonly Migration[] = [
         finished_at timestamptz not null default now()
       );`,
   },
+  {
+    // The plan's program settings as versioned data: the newest version applies.
+    name: 'measures-002-config',
+    sql: `
+      create table measure_config_version (
+        version integer primary key,
+        config jsonb not null,
+        set_by text not null,
+        reason text not null,
+        set_at timestamptz not null default now()
+      );`,
+  },
 ];

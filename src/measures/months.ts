@@ -26,3 +26,6 @@ export function monthBounds(month: string): { start: string; end: string } {
 
 /** The month a day falls in. */
 export const monthOf = (day: string) => day.slice(0, 7);
+
+/** A month as one number, year × 12 + month (the warehouse steps' `month_index`). */
+export const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));

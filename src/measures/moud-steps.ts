@@ -43,12 +43,12 @@ export const moudSteps: readonly RuleStep[] = [
                lag(run_end) over (partition by member_id order by run_start) as previous_end
         from ms_moud_run
       )
-      select r.member_id, r.run_start, r.run_end, mm.month, mm.market,
+      select r.member_id, r.run_start, r.run_end, mo.month, mm.market,
              r.run_end - r.run_start + 1 >= 180 as reached_180
       from runs r
       cross join ms_range g
       join ms_month mo on r.run_start between mo.start_date and mo.end_date
-      join ms_member_month mm on mm.member_id = r.member_id and mm.month = mo.month
+      join ms_member_span mm on mm.member_id = r.member_id and mo.month_index between mm.m_start and mm.m_end
       where (r.previous_end is null or r.run_start > r.previous_end + 31)
         and r.run_start >= g.claims_from + 31 and r.run_start <= g.data_end - 179`,
   },

@@ -6,7 +6,7 @@ import { fuaSteps } from './fua-steps.ts';
 import { type CellMap, cellOf } from './measure-cells.ts';
 import type { MeasureConfig } from './measure-config.ts';
 import { measureSteps } from './measure-steps.ts';
-import { monthBounds } from './months.ts';
+import { monthBounds, monthIndex } from './months.ts';
 import { moudSteps } from './moud-steps.ts';
 
 /** An outreach referral the funnel follows into the claims: the case, its member, the referral day. */
@@ -27,9 +27,13 @@ export async function measureWarehouse(
     config: MeasureConfig;
     riskConfig: RiskConfig;
     referrals: FunnelReferral[];
+    /** Only members enrolled in plans of this type (HMO, EPO, POS, PPO). */
+    planType?: string | undefined;
+    /** The funnel's cases: with a plan type, only those whose member is in scope that month count. */
+    cases: readonly { caseId: string; memberId: string; month: string }[];
   },
   cells: CellMap,
-): Promise<Set<string>> {
+): Promise<{ started: Set<string>; inScope: Set<string> | null }> {
   const { months } = options;
   const first = monthBounds(months[0]!).start;
   const last = monthBounds(months.at(-1)!).end;
@@ -43,14 +47,18 @@ export async function measureWarehouse(
     options.riskConfig,
     months.map((m) => monthBounds(m).end),
   );
-  await createTempTable(warehouse, 'ms_month', 'month varchar, start_date date, end_date date');
+  await createTempTable(
+    warehouse,
+    'ms_month',
+    'month varchar, start_date date, end_date date, month_index integer',
+  );
   await insertRows(
     warehouse,
     'ms_month',
-    'cast(? as varchar), cast(? as date), cast(? as date)',
+    'cast(? as varchar), cast(? as date), cast(? as date), cast(? as integer)',
     months.map((m) => {
       const b = monthBounds(m);
-      return [m, b.start, b.end];
+      return [m, b.start, b.end, monthIndex(m)];
     }),
   );
   await createTempTable(warehouse, 'ms_focus_market', 'market varchar');
@@ -60,8 +68,24 @@ export async function measureWarehouse(
     'cast(? as varchar)',
     options.config.focusMarkets.map((m) => [m]),
   );
-  await createTempTable(warehouse, 'ms_range', 'claims_from date, data_end date');
-  await insertRows(warehouse, 'ms_range', 'cast(? as date), cast(? as date)', [[claimsFrom, last]]);
+  await createTempTable(
+    warehouse,
+    'ms_range',
+    'claims_from date, first_day date, data_end date, plan_type varchar',
+  );
+  await insertRows(
+    warehouse,
+    'ms_range',
+    'cast(? as date), cast(? as date), cast(? as date), cast(? as varchar)',
+    [[claimsFrom, first, last, options.planType ?? null]],
+  );
+  await createTempTable(warehouse, 'ms_case', 'case_id varchar, member_id varchar, month_index integer');
+  await insertRows(
+    warehouse,
+    'ms_case',
+    'cast(? as varchar), cast(? as varchar), cast(? as integer)',
+    options.cases.map((c) => [c.caseId, c.memberId, monthIndex(c.month)]),
+  );
   await createTempTable(warehouse, 'ms_referral', 'case_id varchar, member_id varchar, referred_on date');
   await insertRows(
     warehouse,
@@ -73,9 +97,7 @@ export async function measureWarehouse(
 
   const read = (sql: string) =>
     warehouse.all<{ market: string; month: string } & Record<string, number | string | null>>(sql);
-  for (const r of await read(
-    'select market, month, count(*) as n from ms_member_month group by market, month',
-  ))
+  for (const r of await read('select market, month, n from ms_member_month_count'))
     cellOf(cells, r.market, r.month).memberMonths = Number(r.n);
   for (const r of await read(
     'select market, month, count(*) as n from ms_overdose_event group by market, month',
@@ -119,5 +141,15 @@ export async function measureWarehouse(
     c.moudReached180 = Number(r.reached);
   }
   const started = await warehouse.all<{ case_id: string }>('select case_id from ms_treatment_started');
-  return new Set(started.map((r) => r.case_id));
+  const inScope = options.planType
+    ? await warehouse.all<{ case_id: string }>(
+        `select c.case_id from ms_case c
+         where exists (select 1 from ms_member_span s where s.member_id = c.member_id
+                         and c.month_index between s.m_start and s.m_end)`,
+      )
+    : null;
+  return {
+    started: new Set(started.map((r) => r.case_id)),
+    inScope: inScope && new Set(inScope.map((r) => r.case_id)),
+  };
 }

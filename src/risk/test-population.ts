@@ -104,6 +104,7 @@ export interface MemberSpec {
   start?: string;
   end?: string | null;
   birthDate?: string | null;
+  planType?: string | null;
 }
 
 /** A member enrolled (by default) in a commercial plan in New Jersey since 2020. */
@@ -114,9 +115,15 @@ export async function addMember(w: Warehouse, spec: MemberSpec): Promise<void> {
     [spec.id, spec.state ?? 'NJ', spec.zip ?? '07001', spec.county ?? null, spec.birthDate ?? null],
   );
   await w.run(
-    `insert into enrollment (member_id, start_date, end_date, line_of_business, batch_id)
-     values ($1, cast($2 as date), cast($3 as date), $4, 'test')`,
-    [spec.id, spec.start ?? '2020-01-01', spec.end ?? null, spec.lineOfBusiness ?? 'commercial'],
+    `insert into enrollment (member_id, start_date, end_date, line_of_business, plan_type, batch_id)
+     values ($1, cast($2 as date), cast($3 as date), $4, $5, 'test')`,
+    [
+      spec.id,
+      spec.start ?? '2020-01-01',
+      spec.end ?? null,
+      spec.lineOfBusiness ?? 'commercial',
+      spec.planType ?? null,
+    ],
   );
 }
 

@@ -1,5 +1,6 @@
+import type { Market } from '../reference/index.ts';
 import type { ClaimBuilder } from './claim-builder.ts';
-import type { Provider } from './model.ts';
+import type { ProgramEffect, Provider } from './model.ts';
 import type { Random } from './prng.ts';
 import type { Profile } from './profile.ts';
 import type { PlaceProviders, ProviderDirectory, Specialty } from './providers.ts';
@@ -17,6 +18,10 @@ export interface CareContext {
   hospital: Provider;
   windowStart: number;
   asOf: number;
+  /** The member's market (RISK-RULES §2), from the address drawn. */
+  market: Market;
+  /** A modelled program effect, when the run asks for one (off by default). */
+  program?: ProgramEffect | undefined;
 }
 
 /** A practitioner of a specialty near the member (falls back to family medicine). */

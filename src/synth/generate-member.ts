@@ -2,7 +2,7 @@ import { laterCopies } from './adjustments.ts';
 import { buildMember } from './build-member.ts';
 import type { CareContext } from './care-context.ts';
 import { ClaimBuilder } from './claim-builder.ts';
-import type { Claim, Member } from './model.ts';
+import type { Claim, Member, ProgramEffect } from './model.ts';
 import { addEverydayEmergencies } from './patterns/emergencies.ts';
 import {
   addAcuteOpioids,
@@ -11,7 +11,7 @@ import {
   addShopping,
   addSubacuteOpioids,
 } from './patterns/opioid-fills.ts';
-import { addOverdoses } from './patterns/overdoses.ts';
+import { addOverdoses, programLane } from './patterns/overdoses.ts';
 import { addRoutineCare } from './patterns/routine-care.ts';
 import { addCancer, addHospice, addNearMissCodes, addSickleCell } from './patterns/serious-illness.ts';
 import { addOpioidUseDisorder, addOtherSubstanceUse } from './patterns/substance-use.ts';
@@ -33,6 +33,7 @@ export interface MemberSettings {
   asOf: number;
   enrichment: number;
   directory: ProviderDirectory;
+  program?: ProgramEffect | undefined;
 }
 
 /**
@@ -61,6 +62,8 @@ export function generateMember(seq: number, settings: MemberSettings): MemberRec
     hospital: random.pick(local.byKind.get('hospital') ?? []),
     windowStart,
     asOf,
+    market: member.market,
+    program: settings.program,
   };
   addRoutineCare(ctx);
   addEverydayEmergencies(ctx);
@@ -76,7 +79,7 @@ export function generateMember(seq: number, settings: MemberSettings): MemberRec
   if (profile.sickleCell) addSickleCell(ctx);
   // Last: these can end the member's claims (a fatal-looking overdose, a hospice stay).
   if (profile.hospice) addHospice(ctx);
-  const overdoseDays = addOverdoses(ctx);
+  const overdoseDays = addOverdoses(ctx, createRandom(settings.seed, seq, programLane));
   // After the rest and on its own lane: the pattern came later and leaves the other draws as they were.
   if (profile.oud)
     addWithdrawalManagement(ctx, overdoseDays, createRandom(settings.seed, seq, withdrawalManagementLane));

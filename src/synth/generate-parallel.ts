@@ -27,6 +27,7 @@ export async function generatePopulationParallel(
     windowStart: run.settings.windowStart,
     asOf: run.settings.asOf,
     enrichment: run.settings.enrichment,
+    program: run.settings.program,
     format: run.format,
   };
   const workers = Array.from(

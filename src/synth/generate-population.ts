@@ -23,6 +23,8 @@ export interface PopulationOptions {
   badRows?: boolean;
   /** 1 keeps a commercial plan's rates (population-rates.ts); larger oversamples the high-risk groups. */
   riskEnrichment?: number;
+  /** A modelled program effect in the focus markets (off unless given): see `ProgramEffect`. */
+  programEffect?: { start: string; reachedShare?: number; reduction?: number } | undefined;
   onProgress?: (membersDone: number) => void;
 }
 
@@ -79,7 +81,18 @@ export function startPopulation(options: PopulationOptions): PopulationRun {
   const windowStart = asOf - windowDays + 1;
   fs.mkdirSync(options.outDir, { recursive: true });
   const directory = buildProviderDirectory(options.members);
-  const settings: MemberSettings = { seed: options.seed, windowStart, asOf, enrichment, directory };
+  const settings: MemberSettings = {
+    seed: options.seed,
+    windowStart,
+    asOf,
+    enrichment,
+    directory,
+    program: options.programEffect && {
+      start: parseDay(options.programEffect.start),
+      reachedShare: options.programEffect.reachedShare ?? 0.6,
+      reduction: options.programEffect.reduction ?? 0.55,
+    },
+  };
   const open = (name: string) => new FileSink(path.join(options.outDir, name));
   const sinks = new Map<MemberFile, FileSink>();
   const extra: FileSink[] = [];

@@ -12,6 +12,7 @@ export interface WorkerSetup {
   windowStart: number;
   asOf: number;
   enrichment: number;
+  program: MemberSettings['program'];
   format: PopulationFormat;
 }
 
@@ -34,6 +35,7 @@ const settings: MemberSettings = {
   windowStart: setup.windowStart,
   asOf: setup.asOf,
   enrichment: setup.enrichment,
+  program: setup.program,
   directory: buildProviderDirectory(setup.members),
 };
 const encoder = new TextEncoder();

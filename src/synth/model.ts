@@ -126,3 +126,14 @@ export interface Provider {
   state: string;
   zip: string;
 }
+
+/**
+ * A modelled program effect (off by default, for the demo's story): from `start` on, members
+ * at risk in the focus markets whom the program reached (`reachedShare` of them) have fewer
+ * overdoses, by `reduction` (0.5 = half as many).
+ */
+export interface ProgramEffect {
+  start: number;
+  reachedShare: number;
+  reduction: number;
+}

@@ -96,5 +96,32 @@ describe.skipIf(!chromium)('the program dashboard in a browser', () => {
       expect(n >= 1 && n <= 10, line).toBe(false);
     }
     expect(csv).not.toMatch(/M0\d{7}/);
+
+    // The charts are ECharts' SVG, each with a sentence for screen readers and its table.
+    const trend = page.getByRole('region', { name: 'Overdose rate by month' });
+    await trend
+      .getByRole('img', { name: /All focus markets: overdose rate per 1,000 member-years/ })
+      .waitFor();
+    expect(await trend.locator('svg').count()).toBeGreaterThan(1);
+    await page.getByRole('region', { name: 'Follow-up after an emergency' }).getByRole('table').waitFor();
+
+    // The program report downloads as a PDF.
+    const pdfHref = await page.getByRole('link', { name: /program report \(PDF\)/ }).getAttribute('href');
+    const head = await page.evaluate(async (url) => {
+      const res = await fetch(url!);
+      return [
+        res.headers.get('content-type'),
+        new TextDecoder().decode((await res.arrayBuffer()).slice(0, 5)),
+      ];
+    }, pdfHref);
+    expect(head).toEqual(['application/pdf', '%PDF-']);
+
+    // Filters: one market keeps its rows and the comparison group; a plan type asks again.
+    await page.getByLabel('Market', { exact: true }).selectOption('NJ');
+    expect(await goal.getByRole('row', { name: /Maryland/ }).count()).toBe(0);
+    await goal.getByRole('row', { name: /New Jersey/ }).waitFor();
+    await page.getByLabel('Plan type', { exact: true }).selectOption('HMO');
+    await page.getByText(/HMO plans only/).waitFor({ timeout: 60_000 });
+    await screenshot(page, 'measures-dashboard-filtered');
   }, 120_000);
 });

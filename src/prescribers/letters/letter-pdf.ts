@@ -1,3 +1,4 @@
+import { bullets, heading, muted, paragraph } from '../../platform/pdf/pdf-document.ts';
 import type { PrescriberLetterContent } from './letter-types.ts';
 import {
   confidentialityLine,
@@ -8,7 +9,7 @@ import {
   part2Notice,
   resources,
 } from './letter-words.ts';
-import { bullets, heading, muted, paragraph, renderPdf } from './pdf-document.ts';
+import { renderLetterPdf } from './letterhead.ts';
 
 /** Renders one prescriber's letter as a PDF: letterhead, members and facts, resources, lock-in, contact. */
 export async function renderPrescriberLetter(
@@ -17,7 +18,7 @@ export async function renderPrescriberLetter(
   letterhead: PlanLetterhead = defaultLetterhead,
 ): Promise<Buffer> {
   const who = content.prescriber.name ?? `Prescriber NPI ${content.prescriber.npi}`;
-  return renderPdf({ title: `Opioid safety letter for ${who}`, letterhead, createdOn }, (doc) => {
+  return renderLetterPdf({ title: `Opioid safety letter for ${who}`, letterhead, createdOn }, (doc) => {
     doc.font('Helvetica').fontSize(10).text(formatLongDate(createdOn));
     doc.moveDown(0.6);
     doc.font('Helvetica-Bold').text(who);

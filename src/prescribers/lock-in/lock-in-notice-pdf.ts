@@ -1,6 +1,7 @@
+import { bullets, heading, type Pdf, paragraph } from '../../platform/pdf/pdf-document.ts';
 import { formatLongDate } from '../letters/letter-pdf.ts';
 import { defaultLetterhead, type PlanLetterhead } from '../letters/letter-words.ts';
-import { bullets, heading, paragraph, renderPdf } from '../letters/pdf-document.ts';
+import { renderLetterPdf } from '../letters/letterhead.ts';
 import type { LockIn } from './lock-in-types.ts';
 
 export interface NoticeAddressee {
@@ -47,28 +48,31 @@ export async function renderInitialNotice(
 ): Promise<Buffer> {
   const on = lockIn.initialNoticeOn ?? lockIn.proposedOn;
   const scope = lockIn.scope ?? 'both';
-  return renderPdf({ title: 'Notice about your opioid prescriptions', letterhead, createdOn: on }, (doc) => {
-    addressBlock(doc, on, to, lockIn.memberId);
-    doc.font('Helvetica-Bold').fontSize(12).text('Notice about your opioid prescriptions');
-    doc.moveDown(0.4);
-    paragraph(doc, `Dear ${to.name},`);
-    paragraph(
-      doc,
-      `We care about your safety. After reviewing your prescriptions, our clinical pharmacist plans to limit coverage of your opioid pain medicines to ${scopeWords[scope]} for 12 months. Using one pharmacy and one prescriber helps everyone caring for you see the whole picture and keep you safe.`,
-    );
-    heading(doc, 'Why we are writing');
-    bullets(doc, reasons(lockIn));
-    heading(doc, `You have until ${formatLongDate(lockIn.responseDueOn ?? on)} to respond`);
-    paragraph(
-      doc,
-      'Please tell us which pharmacy and which prescriber you would like to use. You can also send us any information you think we should know, for example if you are being treated for cancer or are in hospice care. We will consider your answer before we decide, and we will write to you again.',
-    );
-    heading(doc, 'What is never limited');
-    paragraph(doc, neverLimited);
-    heading(doc, 'Help is available');
-    bullets(doc, help);
-    contact(doc, letterhead);
-  });
+  return renderLetterPdf(
+    { title: 'Notice about your opioid prescriptions', letterhead, createdOn: on },
+    (doc) => {
+      addressBlock(doc, on, to, lockIn.memberId);
+      doc.font('Helvetica-Bold').fontSize(12).text('Notice about your opioid prescriptions');
+      doc.moveDown(0.4);
+      paragraph(doc, `Dear ${to.name},`);
+      paragraph(
+        doc,
+        `We care about your safety. After reviewing your prescriptions, our clinical pharmacist plans to limit coverage of your opioid pain medicines to ${scopeWords[scope]} for 12 months. Using one pharmacy and one prescriber helps everyone caring for you see the whole picture and keep you safe.`,
+      );
+      heading(doc, 'Why we are writing');
+      bullets(doc, reasons(lockIn));
+      heading(doc, `You have until ${formatLongDate(lockIn.responseDueOn ?? on)} to respond`);
+      paragraph(
+        doc,
+        'Please tell us which pharmacy and which prescriber you would like to use. You can also send us any information you think we should know, for example if you are being treated for cancer or are in hospice care. We will consider your answer before we decide, and we will write to you again.',
+      );
+      heading(doc, 'What is never limited');
+      paragraph(doc, neverLimited);
+      heading(doc, 'Help is available');
+      bullets(doc, help);
+      contact(doc, letterhead);
+    },
+  );
 }
 
 /** The second notice: the limitation, the pharmacy and prescriber, its dates, and how to appeal. */
@@ -84,7 +88,7 @@ export async function renderSecondNotice(
     const name = names.get(npi);
     return name ? `${name} (NPI ${npi})` : `NPI ${npi}`;
   };
-  return renderPdf(
+  return renderLetterPdf(
     { title: 'Your opioid coverage: pharmacy and prescriber', letterhead, createdOn: on },
     (doc) => {
       addressBlock(doc, on, to, lockIn.memberId);
@@ -120,12 +124,7 @@ export async function renderSecondNotice(
   );
 }
 
-function addressBlock(
-  doc: Parameters<Parameters<typeof renderPdf>[1]>[0],
-  on: string,
-  to: NoticeAddressee,
-  memberId: string,
-) {
+function addressBlock(doc: Pdf, on: string, to: NoticeAddressee, memberId: string) {
   doc.font('Helvetica').fontSize(10).text(formatLongDate(on));
   doc.moveDown(0.6);
   doc.text(to.name);
@@ -134,7 +133,7 @@ function addressBlock(
   doc.moveDown(0.8);
 }
 
-function contact(doc: Parameters<Parameters<typeof renderPdf>[1]>[0], letterhead: PlanLetterhead) {
+function contact(doc: Pdf, letterhead: PlanLetterhead) {
   heading(doc, 'Questions');
   paragraph(doc, `Call ${letterhead.contactName} at ${letterhead.phone}, or write to ${letterhead.address}.`);
   paragraph(doc, `Sincerely,\n${letterhead.contactName}\n${letterhead.planName}`);

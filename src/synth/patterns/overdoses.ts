@@ -1,7 +1,28 @@
+import type { Market } from '../../reference/index.ts';
 import { type CareContext, localPractitioner } from '../care-context.ts';
 import { endOfMonth } from '../dates.ts';
+import type { Random } from '../prng.ts';
 import { fillProduct } from './drug-fill.ts';
 import { addEmergency } from './emergencies.ts';
+
+/** The program effect's own random lane, so that turning it on leaves every other draw as it was. */
+export const programLane = 7;
+
+/**
+ * Overdose rates differ by place as public surveillance shows (higher in Philadelphia,
+ * Maryland, DC and Connecticut, lower in New York City and Virginia); about 1 on average.
+ */
+const marketHazard: Record<Market, number> = {
+  PHILADELPHIA: 1.6,
+  MD: 1.4,
+  DC: 1.3,
+  CT: 1.2,
+  NJ: 1.1,
+  CHICAGO: 1.1,
+  NYC: 0.8,
+  VA: 0.7,
+  other: 1,
+};
 
 /** Opioid poisoning codes, initial encounter (NCHS): heroin, other opioids, fentanyl, methadone, unspecified. */
 const overdoseCodes = [
@@ -23,7 +44,7 @@ function yearlyHazard(ctx: CareContext): number {
   if (p.benzo === 'with-opioid') hazard += 0.006;
   if (p.otherSud) hazard += 0.003;
   if (p.shopper) hazard += 0.02;
-  return hazard;
+  return hazard * marketHazard[ctx.market];
 }
 
 /**
@@ -32,8 +53,11 @@ function yearlyHazard(ctx: CareContext): number {
  * in ten looks fatal (no claims afterwards, coverage ends that month). Some
  * get naloxone afterwards. Returns the days of the overdoses survived.
  */
-export function addOverdoses(ctx: CareContext): number[] {
+export function addOverdoses(ctx: CareContext, programRandom: Random): number[] {
   const { random, builder, profile } = ctx;
+  const program = ctx.program;
+  const reached =
+    program !== undefined && ctx.market !== 'other' && programRandom.chance(program.reachedShare);
   const years = (ctx.asOf - ctx.windowStart + 1) / 365;
   const count = random.poisson(yearlyHazard(ctx) * years);
   let next = count > 0 ? random.int(ctx.windowStart, ctx.asOf) : Infinity;
@@ -41,6 +65,8 @@ export function addOverdoses(ctx: CareContext): number[] {
   const survived: number[] = [];
   while (next <= ctx.asOf && repeats < 4) {
     const day = next;
+    // Reached by the program after it started: some overdoses do not happen, and nor do those after.
+    if (reached && program && day >= program.start && programRandom.chance(program.reduction)) break;
     const code = random.weighted(overdoseCodes);
     const diagnoses = [
       code,

@@ -5,17 +5,27 @@ import { apiFetch, toQuery } from '../api/http.ts';
 export type { MeasuresResult };
 export type MeasureRow = MeasuresResult['rows'][number];
 
-/** The measures for a range of months (aggregates only; small cells arrive already suppressed). */
-export function useMeasures(from: string, to: string) {
+/** What the measures are asked for: a range of months and, optionally, one plan type. */
+export interface MeasuresFilter {
+  from: string;
+  to: string;
+  planType?: string;
+}
+
+/** The measures for a filter (aggregates only; small cells arrive already suppressed). */
+export function useMeasures(filter: MeasuresFilter) {
   return useQuery({
-    queryKey: ['measures', from, to],
-    queryFn: () => apiFetch<MeasuresResult>(`/api/analytics/measures${toQuery({ from, to })}`),
+    queryKey: ['measures', filter.from, filter.to, filter.planType ?? ''],
+    queryFn: () => apiFetch<MeasuresResult>(`/api/analytics/measures${toQuery({ ...filter })}`),
     staleTime: 5 * 60_000,
   });
 }
 
-export const csvHref = (from: string, to: string) =>
-  `/api/analytics/measures${toQuery({ from, to, format: 'csv' })}`;
+/** The whole result as CSV, or the program report as PDF. */
+export const downloadHref = (filter: MeasuresFilter, format: 'csv' | 'pdf') =>
+  format === 'pdf'
+    ? `/api/analytics/report${toQuery({ ...filter })}`
+    : `/api/analytics/measures${toQuery({ ...filter, format })}`;
 
 /** The last complete month and the 11 before it: the default range. */
 export function defaultRange(today = new Date()): { from: string; to: string } {
@@ -23,20 +33,4 @@ export function defaultRange(today = new Date()): { from: string; to: string } {
   const first = new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() - 11, 1));
   const month = (d: Date) => d.toISOString().slice(0, 7);
   return { from: month(first), to: month(last) };
-}
-
-/** Finds one row of the result. */
-export function rowOf(
-  rows: readonly MeasureRow[],
-  measure: MeasureRow['measure'],
-  market: string,
-  slot: { month?: string; period?: 'range' | 'baseline' | 'latest12' },
-): MeasureRow | undefined {
-  return rows.find(
-    (r) =>
-      r.measure === measure &&
-      r.market === market &&
-      r.month === (slot.month ?? null) &&
-      r.period === (slot.period ?? null),
-  );
 }

@@ -1,21 +1,24 @@
 import PDFDocument from 'pdfkit';
-import type { PlanLetterhead } from './letter-words.ts';
 
 export type Pdf = InstanceType<typeof PDFDocument>;
 
 export const accent = '#1f4e79';
 export const muted = '#555555';
 
-/** A letter-size PDF with the plan's letterhead on page one; `draw` fills it and the bytes come back. */
+/**
+ * A letter-size PDF: `draw` fills it, every page gets `footer` and its number, and the bytes
+ * come back. Letters, notices and the program report are all made this way.
+ */
 export async function renderPdf(
-  meta: { title: string; letterhead: PlanLetterhead; createdOn: string },
+  meta: { title: string; author: string; footer: string; layout?: 'portrait' | 'landscape' },
   draw: (doc: Pdf) => void,
 ): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'LETTER',
+    layout: meta.layout ?? 'portrait',
     margins: { top: 54, bottom: 64, left: 64, right: 64 },
     bufferPages: true,
-    info: { Title: meta.title, Author: meta.letterhead.planName, Subject: meta.title },
+    info: { Title: meta.title, Author: meta.author, Subject: meta.title },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -23,30 +26,13 @@ export async function renderPdf(
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  drawLetterhead(doc, meta.letterhead);
   draw(doc);
-  numberPages(doc, meta.letterhead.planName);
+  numberPages(doc, meta.footer);
   doc.end();
   return done;
 }
 
-function drawLetterhead(doc: Pdf, head: PlanLetterhead): void {
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  doc.font('Helvetica-Bold').fontSize(16).fillColor(accent).text(head.planName);
-  doc.font('Helvetica').fontSize(10).fillColor(muted).text(head.department);
-  doc.text(`${head.address}  ·  ${head.phone}`);
-  const y = doc.y + 6;
-  doc
-    .moveTo(doc.page.margins.left, y)
-    .lineTo(doc.page.margins.left + width, y)
-    .lineWidth(1)
-    .strokeColor(accent)
-    .stroke();
-  doc.y = y + 14;
-  doc.fillColor('black');
-}
-
-function numberPages(doc: Pdf, planName: string): void {
+function numberPages(doc: Pdf, footer: string): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -56,7 +42,7 @@ function numberPages(doc: Pdf, planName: string): void {
       .font('Helvetica')
       .fontSize(8)
       .fillColor(muted)
-      .text(`${planName}  ·  Page ${i + 1} of ${range.count}`, doc.page.margins.left, doc.page.height - 40, {
+      .text(`${footer}  ·  Page ${i + 1} of ${range.count}`, doc.page.margins.left, doc.page.height - 40, {
         align: 'center',
         width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
       });
