@@ -1,5 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { isoDaySchema } from '../platform/calendar/iso-day-schema.ts';
+import { todayIso } from '../platform/calendar/iso-days.ts';
 import { AppError } from '../platform/errors.ts';
 import type { RouteModule } from '../platform/http/route-module.ts';
 import { parseRiskConfig } from '../risk/index.ts';
@@ -11,6 +13,7 @@ import { planTypes } from './plan-types.ts';
 import { recordMeasureRun } from './record-measure-run.ts';
 import { renderProgramReport } from './report/program-report.ts';
 import { readMeasureConfig } from './stored-measure-config.ts';
+import { computeWhatIf } from './what-if.ts';
 
 const row = z.object({
   measure: z.enum(measureCodes),
@@ -97,6 +100,48 @@ export const measuresRoutes: RouteModule = {
           return formatMeasures(result, 'csv');
         }
         return result;
+      },
+    );
+    app.post(
+      '/api/analytics/what-if',
+      {
+        config: { roles: ['analyst', 'supervisor', 'admin'] },
+        schema: {
+          tags: ['analytics'],
+          body: z.object({
+            asOf: isoDaySchema.optional(),
+            changes: z.record(z.string(), z.unknown()),
+          }),
+          response: {
+            200: z.object({
+              asOf: z.string(),
+              changes: z.record(z.string(), z.unknown()),
+              rows: z.array(
+                z.object({
+                  market: z.string(),
+                  now: z.number().nullable(),
+                  withChange: z.number().nullable(),
+                  added: z.number().nullable(),
+                  removed: z.number().nullable(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        request.access.requireUser();
+        const asOf = request.body.asOf ?? todayIso();
+        return request.access.operation(
+          { action: 'search', resourceType: 'MeasureReport' },
+          (stores) =>
+            computeWhatIf(stores.warehouse, {
+              asOf,
+              current: parseRiskConfig({}),
+              changes: request.body.changes,
+            }),
+          (r) => `what-if as of ${r.asOf}: ${JSON.stringify(r.changes)}`,
+        );
       },
     );
     app.get(

@@ -3,6 +3,7 @@
  * Everything else in `src/risk/` is internal.
  */
 export type { CandidateDisposer, DispositionDecision, RunHeader } from './candidate-disposer.ts';
+export { runCheckpointSandbox } from './checkpoint-sandbox.ts';
 export { computeDailyMme, type MmeAnswer, type MmeQuestion } from './compute-mme.ts';
 export { type DailyMme, dailyMmeSeries } from './daily-mme-series.ts';
 export { emergencyDefinitions } from './emergencies/index.ts';

@@ -123,5 +123,12 @@ describe.skipIf(!chromium)('the program dashboard in a browser', () => {
     await page.getByLabel('Plan type', { exact: true }).selectOption('HMO');
     await page.getByText(/HMO plans only/).waitFor({ timeout: 60_000 });
     await screenshot(page, 'measures-dashboard-filtered');
+
+    // What if HIGH_MME were 50? Counts by market, from a sandbox.
+    const whatIf = page.getByRole('region', { name: 'What if the rules changed?' });
+    await whatIf.getByLabel(/HIGH_MME/).fill('50');
+    await whatIf.getByRole('button', { name: /Count the members/ }).click();
+    await whatIf.getByRole('table', { name: /highMme = 50/ }).waitFor({ timeout: 60_000 });
+    expect(await whatIf.getByRole('row').count()).toBe(11);
   }, 120_000);
 });

@@ -18,6 +18,7 @@ import {
   useMeasures,
 } from './analytics-api.ts';
 import { MeasureChartView, MeasureTableView } from './measure-chart.tsx';
+import { WhatIfPanel } from './what-if-panel.tsx';
 
 /** Keeps only the rows of one market (the comparison group stays, to compare with). */
 function forMarket(result: MeasuresResult, market: string): MeasuresResult {
@@ -172,6 +173,7 @@ export function DashboardPage() {
             <h2 id="opioid-title">Opioid use</h2>
             <MeasureChartView chart={opioidUseChart(shown)} />
           </section>
+          <WhatIfPanel />
         </>
       )}
     </div>
