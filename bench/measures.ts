@@ -9,7 +9,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { computeMeasures, parseMeasureConfig } from '../src/measures/index.ts';
+import { ensureWarehouseSchema } from '../src/claims/index.ts';
+import { computeMeasures, parseMeasureConfig, renderProgramReport } from '../src/measures/index.ts';
 import { migrations } from '../src/migrations.ts';
 import { migrateOpsStore } from '../src/platform/db/migrate.ts';
 import { openOpsStore } from '../src/platform/db/open-ops-store.ts';
@@ -34,6 +35,7 @@ if (!fs.existsSync(file)) {
   await buildBenchWarehouse(file, n);
 }
 const warehouse = await openDuckDbWarehouse(file);
+await ensureWarehouseSchema(warehouse); // as every command does: a file built by an older version gains new tables
 const store = await openOpsStore({ pgliteDir: 'memory://' });
 await migrateOpsStore(store, migrations);
 
@@ -64,5 +66,8 @@ process.stdout.write(
     `  ratio measures / identify: ${(measuresMs / identifyMs).toFixed(2)}; peak RSS ${peakMb()} MB ` +
     `(${peakMb() - identifyPeak} MB above the identify run's peak)\n`,
 );
+t = Date.now();
+const pdf = await renderProgramReport(result, { planName: 'Bench plan' });
+process.stdout.write(`  report PDF from that result: ${seconds(Date.now() - t)}; ${Math.round(pdf.length / 1024)} KB\n`);
 await store.close();
 await warehouse.close();
