@@ -5,8 +5,7 @@ import type { DataStores } from './platform/http/request-access.ts';
 import type { RouteModule } from './platform/http/route-module.ts';
 import { prescriberRoutes } from './prescribers/prescriber-routes.ts';
 import { createPrescriberServices } from './prescribers/prescriber-services.ts';
-import { consentRoutes } from './privacy/consent-routes.ts';
-import { supportNetworkRoutes } from './privacy/support-network-routes.ts';
+import { privacyRoutes } from './privacy/privacy-routes.ts';
 import { recoveryRoutes } from './recovery/recovery-routes.ts';
 
 /**
@@ -17,8 +16,7 @@ import { recoveryRoutes } from './recovery/recovery-routes.ts';
 export function domainRoutes(stores: DataStores): readonly RouteModule[] {
   return [
     outreachRoutes,
-    consentRoutes,
-    supportNetworkRoutes,
+    privacyRoutes,
     coverageRoutes,
     prescriberRoutes(createPrescriberServices(stores)),
     recoveryRoutes,

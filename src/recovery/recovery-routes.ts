@@ -6,6 +6,7 @@ import { facilityRoutes } from './facility/facility-routes.ts';
 import { feedbackRoutes } from './feedback/feedback-routes.ts';
 import { recoveryFhirRoutes } from './fhir/recovery-fhir-routes.ts';
 import { carePlanRoutes } from './plans/care-plan-routes.ts';
+import { myRecoveryRoutes } from './portal/my-recovery-routes.ts';
 import { recoverySummaryRoutes } from './recovery-summary-routes.ts';
 import { checkInRoutes } from './reports/check-in-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
@@ -24,4 +25,5 @@ export const recoveryRoutes = combineRoutes('recovery', [
   supporterRoutes,
   feedbackRoutes,
   facilityRoutes,
+  myRecoveryRoutes,
 ]);

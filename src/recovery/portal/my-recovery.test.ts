@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCase } from '../../outreach/cases/seed-case.ts';
+import { buildTestApp, type TestApp, type TestUser } from '../../testing/test-app.ts';
+
+let t: TestApp;
+let member: TestUser;
+let cm: TestUser;
+const memberId = 'M-PORTAL-1';
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  member = await t.logIn('member', { memberId });
+  cm = await t.logIn('case_manager');
+  await seedCase(t.store.db, { memberId, assignedTo: cm.userId });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe("the member's own app", () => {
+  it('gives the member their recovery record, with a check-in due until they check in', async () => {
+    const first = await t.app.inject({
+      method: 'GET',
+      url: `/api/members/${memberId}/my-recovery`,
+      headers: member.headers,
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ lastCheckIn: null, checkInDue: true, cadenceDays: 7 });
+    const checkIn = await t.app.inject({
+      method: 'POST',
+      url: `/api/members/${memberId}/check-ins`,
+      headers: member.headers,
+      payload: { mood: 3, craving: 2, usedLast7Days: false, sleep: 'well', needs: [], safetyConcern: false },
+    });
+    expect(checkIn.statusCode, checkIn.body).toBe(201);
+    const after = await t.app.inject({
+      method: 'GET',
+      url: `/api/members/${memberId}/my-recovery`,
+      headers: member.headers,
+    });
+    expect(after.json().checkInDue).toBe(false);
+  });
+
+  it('shows who looked at my record: the case manager by role and name, me as me', async () => {
+    const read = await t.app.inject({
+      method: 'GET',
+      url: `/api/members/${memberId}/check-ins`,
+      headers: cm.headers,
+    });
+    expect(read.statusCode).toBe(200);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/members/${memberId}/access-history`,
+      headers: member.headers,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const entries = res.json().entries as {
+      role: string;
+      username: string | null;
+      self: boolean;
+      action: string;
+      resourceType: string;
+    }[];
+    expect(entries).toContainEqual(
+      expect.objectContaining({ role: 'member', username: null, self: true, resourceType: 'RecoveryRecord' }),
+    );
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        role: 'case_manager',
+        username: cm.username,
+        self: false,
+        action: 'read',
+        resourceType: 'QuestionnaireResponse',
+      }),
+    );
+  });
+
+  it("refuses another member's record", async () => {
+    for (const url of [`/api/members/${memberId}/my-recovery`, `/api/members/${memberId}/access-history`]) {
+      const other = await t.logIn('member', { memberId: 'M-SOMEONE-ELSE' });
+      const res = await t.app.inject({ method: 'GET', url, headers: other.headers });
+      expect([403, 404]).toContain(res.statusCode);
+    }
+  });
+});
