@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiError } from './api/http.ts';
 import { App } from './app.tsx';
 import { ErrorBoundary } from './ui/error-boundary.tsx';
+import './i18n/i18n.ts';
 import './styles.css';
 
 const client = new QueryClient({

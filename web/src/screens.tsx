@@ -4,6 +4,7 @@ import type { Me, Role } from './api/session.ts';
 import { coverageNav, coverageScreen } from './coverage/coverage-screen.tsx';
 import { familyNav, familyScreen } from './family/family-screens.tsx';
 import { pharmacistNav, pharmacistScreen } from './pharmacist/pharmacist-screens.tsx';
+import { portalNav, portalScreen } from './portal/portal-screens.tsx';
 import { recoveryNav, recoveryScreen } from './recovery/recovery-screens.tsx';
 
 /**
@@ -17,6 +18,7 @@ export const extraScreens: ReadonlyArray<(parts: readonly string[], me: Me) => R
   recoveryScreen,
   familyScreen,
   analyticsScreen,
+  portalScreen,
 ];
 
 /** Navigation entries other domains add for a role: a label and a hash such as `#/reviews`. */
@@ -26,4 +28,5 @@ export const extraNav: ReadonlyArray<(role: Role) => Array<{ label: string; href
   recoveryNav,
   familyNav,
   analyticsNav,
+  portalNav,
 ];

@@ -80,7 +80,7 @@ export function coverageHome(me: Me): ReactNode | undefined {
 const homes: Partial<Record<Role, string>> = {
   um_reviewer: '#/reviews',
   facility_staff: '#/requests',
-  member: '#/my-plan',
+  member: '#/home',
 };
 
 /** Navigation entries for the coverage and portal screens, by role. */
@@ -94,13 +94,6 @@ export function coverageNav(role: Role): Array<{ label: string; href: string }> 
       return [
         { label: 'Requests', href: '#/requests' },
         { label: 'New request', href: '#/requests/new' },
-      ];
-    case 'member':
-      return [
-        { label: 'My plan', href: '#/my-plan' },
-        { label: 'Find care', href: '#/my-care' },
-        { label: 'My authorizations', href: '#/my-authorizations' },
-        { label: 'Help', href: '#/help' },
       ];
     default:
       return [];

@@ -1,9 +1,16 @@
-/** Crisis lines and resources, shown on every page of the member portal (public national numbers only). */
+import { useTranslation } from 'react-i18next';
+/** Crisis lines, shown on every page of the member portal (public national numbers only), in the member's language. */
 export function CrisisBanner() {
+  const { t } = useTranslation();
+  const [before988, after988] = t('crisis.call', { number: '\u0000' }).split('\u0000');
+  const [before911, after911] = t('crisis.emergency', { number: '\u0000' }).split('\u0000');
   return (
-    <aside className="crisis-banner" aria-label="Help right now">
-      <strong>In crisis or thinking about suicide?</strong> Call or text <a href="tel:988">988</a>, any time.
-      In an emergency or an overdose, call <a href="tel:911">911</a>.
+    <aside className="crisis-banner" aria-label={t('crisis.title')}>
+      <strong>{t('crisis.title')}</strong> {before988}
+      <a href="tel:988">988</a>
+      {after988} {before911}
+      <a href="tel:911">911</a>
+      {after911}
     </aside>
   );
 }

@@ -1,6 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type Me, roleLabels, signOut } from '../api/session.ts';
+import { LanguageSwitch } from '../portal/language-switch.tsx';
+import { portalRoles } from '../portal/portal-screens.tsx';
 import { hrefFor, type Route } from '../router.ts';
 import { extraNav } from '../screens.tsx';
 import { navFor } from './nav.ts';
@@ -11,10 +14,18 @@ export function Layout({ me, route, children }: { me: Me; route: Route; children
   const client = useQueryClient();
   useIdleSignOut(true);
   const items = navFor(me.role);
+  // Members and families read in their language (remembered); staff screens are in English.
+  const { t, i18n } = useTranslation();
+  const portal = portalRoles.includes(me.role);
+  const language = portal ? i18n.language : 'en';
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  const say = (key: string, english: string) => (portal ? t(key) : english);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
-        Skip to content
+        {say('shell.skip', 'Skip to content')}
       </a>
       <header className="topbar">
         <span className="brand">Checkpoint</span>
@@ -41,10 +52,11 @@ export function Layout({ me, route, children }: { me: Me; route: Route; children
             ))}
         </nav>
         <span className="who">
-          {me.displayName ?? me.username} · {roleLabels[me.role]}
+          {me.displayName ?? me.username} · {say(`shell.role.${me.role}`, roleLabels[me.role])}
         </span>
+        {portal && <LanguageSwitch />}
         <button type="button" className="link" onClick={() => void signOut(client)}>
-          Sign out
+          {say('shell.signOut', 'Sign out')}
         </button>
       </header>
       <main id="main" tabIndex={-1}>

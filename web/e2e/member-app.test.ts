@@ -1,0 +1,243 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoCoverage } from '../../src/coverage/plans/plan-store.ts';
+import { addUser } from '../../src/platform/auth/users.ts';
+import { addDays } from '../../src/platform/calendar/iso-days.ts';
+import type { App } from '../../src/platform/http/route-module.ts';
+import { linkSupporterAccount } from '../../src/privacy/index.ts';
+import { expectAccessible } from './axe.ts';
+import { hasChromium, launchBrowser, screenshot, signIn } from './browser.ts';
+import { type SeededStores, seedPopulation, serveSeeded } from './seed-population.ts';
+import { buildWebApp, e2ePassword } from './start-workspace.ts';
+
+const chromium = hasChromium();
+if (!chromium)
+  console.warn('web/e2e: skipped — /usr/bin/chromium is not installed (apt-get install -y chromium).');
+
+const today = new Date().toISOString().slice(0, 10);
+/** The phone and the desktop widths every member and family screen is checked at. */
+const viewports = [
+  { name: 'phone', width: 360, height: 780 },
+  { name: 'desktop', width: 1280, height: 900 },
+] as const;
+
+async function apiLogin(app: App, username: string) {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: e2ePassword },
+  });
+  const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  return { cookie, 'x-csrf-token': res.json<{ csrfToken: string }>().csrfToken };
+}
+
+describe.skipIf(!chromium)("the member's own app in a browser", () => {
+  let seeded: SeededStores;
+  let served: Awaited<ReturnType<typeof serveSeeded>>;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let memberId = '';
+  let relatedPersonId = '';
+  let call: (method: 'GET' | 'POST', url: string, payload?: object) => Promise<Record<string, unknown>>;
+
+  beforeAll(async () => {
+    await buildWebApp();
+    seeded = await seedPopulation({ prefix: 'member-app', members: 300, seed: 9 });
+    // The member's My plan page shows their plan's benefits: the demo plans must be on file.
+    await seedDemoCoverage(seeded.store.db);
+    await addUser(seeded.store.db, { username: 'cam', role: 'case_manager', password: e2ePassword });
+    const supporter = await addUser(seeded.store.db, {
+      username: 'rosa',
+      role: 'supporter',
+      password: e2ePassword,
+    });
+    served = await serveSeeded(seeded);
+    const cm = await apiLogin(served.app, 'cam');
+    call = async (method, url, payload) => {
+      const res = await served.app.inject({ method, url, headers: cm, ...(payload ? { payload } : {}) });
+      expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
+      return res.json();
+    };
+    const worklist = (await call('GET', '/api/worklist')) as {
+      items: { caseId: string; memberId: string }[];
+    };
+    const top = worklist.items[0]!;
+    memberId = top.memberId;
+    await addUser(seeded.store.db, { username: 'mia', role: 'member', password: e2ePassword, memberId });
+    await call('POST', `/api/cases/${top.caseId}/attempts`, {
+      outcome: 'reached',
+      referrals: [{ kind: 'moud_prescriber', status: 'accepted' }],
+    });
+    const plan = await call('POST', `/api/members/${memberId}/care-plans`, {
+      category: 'treatment',
+      status: 'active',
+      caseId: top.caseId,
+      content: {
+        title: 'Plan',
+        goals: [
+          {
+            description: 'Counseling every week',
+            measure: 'sessions',
+            target: '4 a month',
+            dueDate: addDays(today, 60),
+            status: 'active',
+          },
+        ],
+        careTeam: [],
+      },
+    });
+    await call('POST', `/api/care-plans/${plan.planId}/services`, {
+      category: 'counseling',
+      service: 'individual',
+      performerName: 'Harbor Recovery Center',
+    });
+    const person = await call('POST', `/api/members/${memberId}/support-network`, {
+      name: 'Rosa',
+      relationship: 'parent',
+    });
+    relatedPersonId = String(person.relatedPersonId);
+    await linkSupporterAccount(seeded.store.db, relatedPersonId, supporter.userId);
+    // Engaged three days ago: §11 watches a member from the day after engagement.
+    await seeded.store.execScript(
+      `update outreach_case set engaged_on = current_date - 3 where case_id = '${top.caseId}'`,
+    );
+    const launched = await launchBrowser();
+    browser = launched.browser;
+    closeBrowser = launched.close;
+  }, 240_000);
+
+  afterAll(async () => {
+    await closeBrowser?.();
+    await served?.close();
+  });
+
+  async function pageAt(viewport: (typeof viewports)[number], username: string): Promise<Page> {
+    const page = await (
+      await browser.newContext({ viewport: { width: viewport.width, height: viewport.height } })
+    ).newPage();
+    await signIn(page, served.baseUrl, username, e2ePassword);
+    return page;
+  }
+
+  const languages = [
+    { code: 'en', switchLabel: 'Language', home: 'Hello', checkIn: 'Check in', privacy: 'My privacy' },
+    { code: 'es', switchLabel: 'Idioma', home: 'Hola', checkIn: 'Cómo estoy', privacy: 'Mi privacidad' },
+  ] as const;
+
+  it('is accessible on a phone and a desktop, in English and in Spanish, with <html lang> following the switch', async () => {
+    for (const viewport of viewports) {
+      const page = await pageAt(viewport, 'mia');
+      for (const language of languages) {
+        await page.goto(`${served.baseUrl}/#/home`);
+        await page.getByRole('heading', { name: /^(Hello|Hola)$/ }).waitFor();
+        await page.getByRole('combobox', { name: /Language|Idioma/ }).selectOption(language.code);
+        await page.getByRole('heading', { name: language.home }).waitFor();
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe(language.code);
+        if (viewport.name === 'phone') await screenshot(page, `member-home-${language.code}-phone`);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+          true,
+        );
+        await expectAccessible(page, `member home, ${language.code}, ${viewport.name}`);
+        await page.goto(`${served.baseUrl}/#/check-in`);
+        await page.getByRole('heading', { name: language.checkIn, level: 1 }).waitFor();
+        await expectAccessible(page, `check-in, ${language.code}, ${viewport.name}`);
+        if (viewport.name === 'phone') await screenshot(page, `member-check-in-${language.code}-phone`);
+        await page.goto(`${served.baseUrl}/#/privacy`);
+        await page.getByRole('heading', { name: language.privacy, level: 1 }).waitFor();
+        await page.getByRole('table').first().waitFor();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+          true,
+        );
+        await expectAccessible(page, `privacy, ${language.code}, ${viewport.name}`);
+        if (viewport.name === 'phone') await screenshot(page, `member-privacy-${language.code}-phone`);
+      }
+      // The choice is remembered: back to English for the next tests.
+      await page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
+      await page.close();
+    }
+  }, 240_000);
+
+  it('checks in with a craving of 8 (the case manager sees CHECK_IN_USE); a "yes" to safety shows 988 first', async () => {
+    const page = await pageAt(viewports[0], 'mia');
+    await page.goto(`${served.baseUrl}/#/check-in`);
+    const form = page.getByRole('form');
+    await form
+      .getByRole('group', { name: /thoughts of harming yourself/ })
+      .getByLabel('No')
+      .check();
+    await form.getByLabel(/How strong have cravings been/).fill('8');
+    await form
+      .getByRole('group', { name: /used opioids/ })
+      .getByLabel('No')
+      .check();
+    await form.getByLabel('Well').check();
+    await form.getByLabel('Transportation').check();
+    await form.getByRole('button', { name: 'Send my check-in' }).click();
+    await page.getByText('Thank you. Your care team will see your check-in.').waitFor();
+    await page.getByRole('cell', { name: '8', exact: true }).waitFor();
+    const summary = (await call('GET', `/api/members/${memberId}/recovery`)) as {
+      alerts: { code: string }[];
+    };
+    expect(summary.alerts.map((a) => a.code)).toContain('CHECK_IN_USE');
+
+    await page.goto(`${served.baseUrl}/#/home`);
+    await page.goto(`${served.baseUrl}/#/check-in`);
+    await page
+      .getByRole('form')
+      .getByRole('group', { name: /thoughts of harming yourself/ })
+      .getByLabel('Yes')
+      .check();
+    const alert = page.getByRole('alert');
+    await alert.getByRole('link', { name: 'Call 988' }).waitFor();
+    // The crisis lines come before the rest of the form.
+    const [alertTop, formTop] = await Promise.all([
+      alert.evaluate((e) => e.getBoundingClientRect().top),
+      page.getByRole('form').evaluate((e) => e.getBoundingClientRect().top),
+    ]);
+    expect(alertTop).toBeLessThan(formTop);
+    await page.close();
+  }, 120_000);
+
+  it('grants a consent to a family member, who sees the shared appointments but not the screen results; revoked, their next request is refused', async () => {
+    const page = await pageAt(viewports[0], 'mia');
+    await page.goto(`${served.baseUrl}/#/privacy`);
+    const rosa = page.getByRole('article', { name: 'Rosa' });
+    await rosa.getByText('Shares nothing now.').waitFor();
+    await rosa.getByLabel('appointments').check();
+    await rosa.getByLabel('plan and goals').check();
+    await rosa.getByLabel('I sign this consent').check();
+    await rosa.getByRole('button', { name: 'Share' }).click();
+    await rosa.getByText(/Shares: appointments, plan and goals/).waitFor();
+
+    const family = await pageAt(viewports[0], 'rosa');
+    await family.getByText('Counseling every week: 4 a month').waitFor();
+    await family.getByText(/Some things are not shared with you/).waitFor();
+    expect(await family.getByRole('heading', { name: 'Drug screen results' }).count()).toBe(0);
+    const rosaApi = await apiLogin(served.app, 'rosa');
+    const before = await served.app.inject({
+      method: 'GET',
+      url: `/api/supporter/members/${memberId}`,
+      headers: rosaApi,
+    });
+    expect(before.statusCode).toBe(200);
+    expect(before.body).not.toMatch(/screenResults/);
+
+    await rosa.getByRole('button', { name: 'Stop sharing with Rosa' }).click();
+    await rosa.getByText('Shares nothing now.').waitFor();
+    const after = await served.app.inject({
+      method: 'GET',
+      url: `/api/supporter/members/${memberId}`,
+      headers: rosaApi,
+    });
+    expect([403, 404]).toContain(after.statusCode);
+
+    // Who looked at my record: Rosa's read, by role, in plain words.
+    await page.reload();
+    await page
+      .getByRole('cell', { name: /A family member or supporter \(rosa\)/ })
+      .first()
+      .waitFor();
+    await family.close();
+    await page.close();
+  }, 120_000);
+});
