@@ -1,105 +1,35 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoCoverage } from '../../src/coverage/plans/plan-store.ts';
-import { addUser } from '../../src/platform/auth/users.ts';
-import { addDays } from '../../src/platform/calendar/iso-days.ts';
-import type { App } from '../../src/platform/http/route-module.ts';
-import { linkSupporterAccount } from '../../src/privacy/index.ts';
 import { expectAccessible } from './axe.ts';
 import { hasChromium, launchBrowser, screenshot, signIn } from './browser.ts';
-import { type SeededStores, seedPopulation, serveSeeded } from './seed-population.ts';
+import {
+  apiLogin,
+  type MemberWithSupporter,
+  seedMemberWithSupporter,
+  viewports,
+} from './member-with-supporter.ts';
+import type { SeededStores } from './seed-population.ts';
 import { buildWebApp, e2ePassword } from './start-workspace.ts';
 
 const chromium = hasChromium();
 if (!chromium)
   console.warn('web/e2e: skipped — /usr/bin/chromium is not installed (apt-get install -y chromium).');
 
-const today = new Date().toISOString().slice(0, 10);
-/** The phone and the desktop widths every member and family screen is checked at. */
-const viewports = [
-  { name: 'phone', width: 360, height: 780 },
-  { name: 'desktop', width: 1280, height: 900 },
-] as const;
-
-async function apiLogin(app: App, username: string) {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password: e2ePassword },
-  });
-  const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  return { cookie, 'x-csrf-token': res.json<{ csrfToken: string }>().csrfToken };
-}
-
 describe.skipIf(!chromium)("the member's own app in a browser", () => {
   let seeded: SeededStores;
-  let served: Awaited<ReturnType<typeof serveSeeded>>;
+  let served: MemberWithSupporter['served'];
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
   let memberId = '';
-  let relatedPersonId = '';
-  let call: (method: 'GET' | 'POST', url: string, payload?: object) => Promise<Record<string, unknown>>;
+  let call: MemberWithSupporter['call'];
 
   beforeAll(async () => {
     await buildWebApp();
-    seeded = await seedPopulation({ prefix: 'member-app', members: 300, seed: 9 });
-    // The member's My plan page shows their plan's benefits: the demo plans must be on file.
-    await seedDemoCoverage(seeded.store.db);
-    await addUser(seeded.store.db, { username: 'cam', role: 'case_manager', password: e2ePassword });
-    const supporter = await addUser(seeded.store.db, {
-      username: 'rosa',
-      role: 'supporter',
-      password: e2ePassword,
-    });
-    served = await serveSeeded(seeded);
-    const cm = await apiLogin(served.app, 'cam');
-    call = async (method, url, payload) => {
-      const res = await served.app.inject({ method, url, headers: cm, ...(payload ? { payload } : {}) });
-      expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
-      return res.json();
-    };
-    const worklist = (await call('GET', '/api/worklist')) as {
-      items: { caseId: string; memberId: string }[];
-    };
-    const top = worklist.items[0]!;
-    memberId = top.memberId;
-    await addUser(seeded.store.db, { username: 'mia', role: 'member', password: e2ePassword, memberId });
-    await call('POST', `/api/cases/${top.caseId}/attempts`, {
-      outcome: 'reached',
-      referrals: [{ kind: 'moud_prescriber', status: 'accepted' }],
-    });
-    const plan = await call('POST', `/api/members/${memberId}/care-plans`, {
-      category: 'treatment',
-      status: 'active',
-      caseId: top.caseId,
-      content: {
-        title: 'Plan',
-        goals: [
-          {
-            description: 'Counseling every week',
-            measure: 'sessions',
-            target: '4 a month',
-            dueDate: addDays(today, 60),
-            status: 'active',
-          },
-        ],
-        careTeam: [],
-      },
-    });
-    await call('POST', `/api/care-plans/${plan.planId}/services`, {
-      category: 'counseling',
-      service: 'individual',
-      performerName: 'Harbor Recovery Center',
-    });
-    const person = await call('POST', `/api/members/${memberId}/support-network`, {
-      name: 'Rosa',
-      relationship: 'parent',
-    });
-    relatedPersonId = String(person.relatedPersonId);
-    await linkSupporterAccount(seeded.store.db, relatedPersonId, supporter.userId);
+    const world = await seedMemberWithSupporter('member-app', 9);
+    ({ seeded, served, memberId, call } = world);
     // Engaged three days ago: §11 watches a member from the day after engagement.
     await seeded.store.execScript(
-      `update outreach_case set engaged_on = current_date - 3 where case_id = '${top.caseId}'`,
+      `update outreach_case set engaged_on = current_date - 3 where case_id = '${world.caseId}'`,
     );
     const launched = await launchBrowser();
     browser = launched.browser;
