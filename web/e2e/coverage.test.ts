@@ -148,6 +148,9 @@ describe.skipIf(!chromium)('coverage, preauthorization and the member portal in 
     await facility.context().close();
 
     const member = await signedIn(ws.users.member);
+    // A member starts on Home (what is next), then opens My plan.
+    await member.getByRole('heading', { name: 'Hello' }).waitFor();
+    await member.getByRole('link', { name: 'My plan' }).click();
     await member.getByRole('heading', { name: 'My plan' }).waitFor();
     await member.getByRole('link', { name: '988' }).first().waitFor();
     await member.getByRole('heading', { name: /what you pay/ }).waitFor();
