@@ -68,6 +68,8 @@ process.stdout.write(
 );
 t = Date.now();
 const pdf = await renderProgramReport(result, { planName: 'Bench plan' });
-process.stdout.write(`  report PDF from that result: ${seconds(Date.now() - t)}; ${Math.round(pdf.length / 1024)} KB\n`);
+process.stdout.write(
+  `  report PDF from that result: ${seconds(Date.now() - t)}; ${Math.round(pdf.length / 1024)} KB\n`,
+);
 await store.close();
 await warehouse.close();

@@ -3,6 +3,7 @@ import { searchAuditEvents } from '../platform/audit/search-audit-events.ts';
 import type { RouteModule } from '../platform/http/route-module.ts';
 
 const entry = z.object({
+  seq: z.number().int(),
   at: z.string(),
   /** The role of whoever looked (`member` when it was the member), never a colleague's private details. */
   role: z.string().nullable(),
@@ -44,6 +45,7 @@ export const accessHistoryRoutes: RouteModule = {
         return {
           page,
           entries: events.map((e) => ({
+            seq: e.seq,
             at: e.occurredAt,
             role: e.actorRole,
             username: e.actorId === user.userId ? null : e.actorUsername,

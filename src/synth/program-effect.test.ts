@@ -39,12 +39,12 @@ describe('the modelled program effect (off by default)', () => {
   });
 
   it('removes the overdoses of reached members in the focus markets after the start', () => {
-    const after = (records: MemberRecords[]) =>
+    const overdosesAfterStart = (records: MemberRecords[]) =>
       records
         .filter((r) => r.member.market !== 'other')
         .flatMap(overdoseDays)
         .filter((d) => d >= start).length;
-    expect(after(without)).toBeGreaterThan(20);
-    expect(after(withEffect)).toBe(0);
+    expect(overdosesAfterStart(without)).toBeGreaterThan(20);
+    expect(overdosesAfterStart(withEffect)).toBe(0);
   });
 });

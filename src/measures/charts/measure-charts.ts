@@ -19,7 +19,7 @@ function niceCeiling(x: number): number {
   return ([1, 2, 2.5, 5, 10].find((step) => step * power >= x) ?? 10) * power;
 }
 
-const valueOf = (row: { suppressed: boolean; value: number | null } | undefined) =>
+const shownValue = (row: { suppressed: boolean; value: number | null } | undefined) =>
   row && !row.suppressed ? row.value : null;
 
 /**
@@ -29,12 +29,12 @@ const valueOf = (row: { suppressed: boolean; value: number | null } | undefined)
 export function overdoseRateChart(result: MeasuresResult, market: string): MeasureChart {
   const months = monthsOf(result.rows);
   const rows = months.map((m) => rowOf(result.rows, 'overdose_rate', market, { month: m }));
-  const base = valueOf(rowOf(result.rows, 'overdose_rate', market, { period: 'baseline' }));
-  const low = rows.map((r) => (valueOf(r) === null ? null : r!.ciLow));
-  const band = rows.map((r, i) => (valueOf(r) === null || low[i] === null ? null : r!.ciHigh! - low[i]!));
+  const base = shownValue(rowOf(result.rows, 'overdose_rate', market, { period: 'baseline' }));
+  const low = rows.map((r) => (shownValue(r) === null ? null : r!.ciLow));
+  const band = rows.map((r, i) => (shownValue(r) === null || low[i] === null ? null : r!.ciHigh! - low[i]!));
   // The axis follows the rates and the baseline, not the interval (with few events its upper end
   // dwarfs the line); the band is clipped there, and the table gives every interval.
-  const highest = Math.max(0, base ?? 0, ...rows.map((r) => valueOf(r) ?? 0));
+  const highest = Math.max(0, base ?? 0, ...rows.map((r) => shownValue(r) ?? 0));
   const yMax = highest > 0 ? niceCeiling(highest * 1.6) : undefined;
   const lines =
     base === null
@@ -88,7 +88,7 @@ export function overdoseRateChart(result: MeasuresResult, market: string): Measu
         {
           name: 'overdose rate',
           type: 'line',
-          data: rows.map(valueOf),
+          data: rows.map(shownValue),
           color: palette.rate,
           symbolSize: 4,
           connectNulls: false,
@@ -202,7 +202,7 @@ function sharesByMarket(
         type: 'bar',
         color: colors[k] ?? palette.rate,
         data: rowsOf(measure).map((r) => {
-          const v = valueOf(r);
+          const v = shownValue(r);
           return v === null ? null : Math.round(v * 1000) / 10;
         }),
       })),

@@ -23,6 +23,7 @@ export interface CheckIn {
 }
 
 export interface AccessEntry {
+  seq: number;
   at: string;
   role: string | null;
   username: string | null;

@@ -163,8 +163,8 @@ function AccessHistory({ memberId }: { memberId: string }) {
             </tr>
           </thead>
           <tbody>
-            {history.data.map((e, i) => (
-              <tr key={`${e.at}-${i}`}>
+            {history.data.map((e) => (
+              <tr key={e.seq}>
                 <th scope="row">{formatDateTime(e.at)}</th>
                 <td>
                   {e.self ? t('privacy.you') : t(`privacy.roles.${e.role}`, { defaultValue: e.role ?? '' })}
