@@ -10,7 +10,7 @@ export const marketNames: Record<string, string> = {
 
 export const marketName = (market: string) => marketNames[market] ?? market;
 
-/** The goal of the program (seed 001): the latest 12 months' rate at most this share of the baseline. */
+/** The program's goal: 25 % fewer overdoses, so the latest 12 months' rate at most this share of the baseline's. */
 export const goalRatio = 0.75;
 
 /** Finds one row of a result. */

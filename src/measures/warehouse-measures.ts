@@ -84,7 +84,7 @@ export async function measureWarehouse(
     warehouse,
     'ms_case',
     'cast(? as varchar), cast(? as varchar), cast(? as integer)',
-    options.cases.map((c) => [c.caseId, c.memberId, monthIndex(c.month)]),
+    (options.planType ? options.cases : []).map((c) => [c.caseId, c.memberId, monthIndex(c.month)]),
   );
   await createTempTable(warehouse, 'ms_referral', 'case_id varchar, member_id varchar, referred_on date');
   await insertRows(

@@ -7,6 +7,7 @@ import { opioidBenzoOverlap } from './factors/opioid-benzo-overlap.ts';
 import { fillSteps } from './fill-steps.ts';
 import type { RiskConfig } from './risk-config.ts';
 import { runRuleSteps } from './rule-step.ts';
+import { exclusionHits } from './rule-tables.ts';
 
 /** The fill steps that measure a window; `rk_fill` stays as `runClaimHitsBetween` built it. */
 const windowSteps = new Set(['rk_fill_window', 'rk_island', 'rk_coverage', 'rk_overlap', 'rk_window_metric']);
@@ -61,7 +62,7 @@ export async function runFactorsAsOf(
           select distinct h.member_id, x.as_of
           from rk_medical_hit h
           join rk_day_exclusion_window x on h.claim_date between x.start_date and x.as_of
-          where h.hit in ('cancer', 'sickle_cell', 'hospice')
+          where h.hit in (${exclusionHits.map((h) => `'${h}'`).join(', ')})
         )
         select m.member_id, m.as_of,
                ${monthFactors.map(([f, column]) => `(${f.ruleSql}) and x.member_id is null as ${column}`).join(',\n               ')}

@@ -23,6 +23,9 @@ export interface RuleScope {
   claimsFrom?: string | undefined;
 }
 
+/** The hits that exclude a member from the prescribing factors (RISK-RULES §5 Exclusions). */
+export const exclusionHits = ['cancer', 'sickle_cell', 'hospice'] as const;
+
 /** Diagnosis code sets the rules read, by the hit name the SQL gives them. */
 const diagnosisHits: Record<string, CodeSet> = {
   oud: diagnosisSets.oud,

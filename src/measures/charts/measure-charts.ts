@@ -3,6 +3,7 @@ import type { MeasureCode } from '../measure-row.ts';
 import {
   count,
   goalRatio,
+  goalWords,
   interval,
   marketName,
   marketsOf,
@@ -257,7 +258,7 @@ export const opioidUseChart = (result: MeasuresResult) =>
   });
 
 /** The goal table: each market's baseline and latest 12 months, their ratio and the goal. */
-export function goalTable(result: MeasuresResult, words: (goal: ReturnType<typeof rowOf>) => string) {
+export function goalTable(result: MeasuresResult) {
   return {
     caption: `Overdose rate per 1,000 member-years: baseline (${result.baseline.from} to ${result.baseline.to}) and latest 12 months (${result.latest12.from} to ${result.latest12.to})`,
     head: ['Market', 'Baseline', 'Latest 12 months', 'Ratio (95 % interval)', '25 % goal'],
@@ -268,7 +269,7 @@ export function goalTable(result: MeasuresResult, words: (goal: ReturnType<typeo
         shown(rowOf(result.rows, 'overdose_rate', m, { period: 'baseline' })),
         shown(rowOf(result.rows, 'overdose_rate', m, { period: 'latest12' })),
         `${shown(goal)}${interval(goal) ? ` (${interval(goal)})` : ''}`,
-        m === 'other' ? 'comparison group' : words(goal),
+        m === 'other' ? 'comparison group' : goalWords(goal),
       ];
     }),
   };

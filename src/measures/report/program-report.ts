@@ -13,7 +13,7 @@ import {
   overdoseRateChart,
 } from '../charts/measure-charts.ts';
 import type { MeasuresResult } from '../compute-measures.ts';
-import { didWords, goalWords, marketName, marketsOf } from '../measure-words.ts';
+import { didWords, marketName, marketsOf } from '../measure-words.ts';
 import { methodsText } from './methods.ts';
 
 export interface ReportOptions {
@@ -78,7 +78,7 @@ export function renderProgramReport(result: MeasuresResult, options: ReportOptio
     );
 
     heading(doc, 'The goal, market by market');
-    pdfTable(doc, goalTable(result, goalWords));
+    pdfTable(doc, goalTable(result));
     heading(doc, 'Focus markets against the comparison group');
     const did = result.rows.find((r) => r.measure === 'did_ratio' && r.market === 'focus');
     paragraph(doc, didWords(did));
@@ -104,7 +104,6 @@ export function renderProgramReport(result: MeasuresResult, options: ReportOptio
     }
     doc.x = doc.page.margins.left;
     doc.y = top + height + 24;
-    pdfTable(doc, goalTable(result, goalWords));
 
     doc.addPage();
     chartWithTable(doc, funnelChart(result), 170);

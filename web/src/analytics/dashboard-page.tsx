@@ -7,7 +7,7 @@ import {
   opioidUseChart,
   overdoseRateChart,
 } from '../../../src/measures/charts/measure-charts.ts';
-import { didWords, goalWords, marketName, marketsOf, rowOf } from '../../../src/measures/measure-words.ts';
+import { didWords, marketName, marketsOf, rowOf } from '../../../src/measures/measure-words.ts';
 import { planTypes } from '../../../src/measures/plan-types.ts';
 import { ErrorNotice } from '../ui/notice.tsx';
 import {
@@ -132,7 +132,7 @@ export function DashboardPage() {
           </p>
           <section className="panel" aria-labelledby="goal-title">
             <h2 id="goal-title">Are overdoses down 25 %?</h2>
-            <MeasureTableView table={goalTable(shown, goalWords)} />
+            <MeasureTableView table={goalTable(shown)} />
             <p>{didWords(rowOf(measures.data.rows, 'did_ratio', 'focus', { period: 'latest12' }))}</p>
           </section>
           <section className="panel" aria-labelledby="trend-title">

@@ -9,7 +9,7 @@ import { ActionError } from '../ui/action-error.tsx';
 import { ErrorNotice } from '../ui/notice.tsx';
 import { memberPath, useMyCheckIns } from './portal-api.ts';
 
-/** What a "yes" to the safety question shows at once, before anything else (UX.md). */
+/** What a "yes" to the safety question shows at once, before anything else: someone not safe needs the crisis line before any other question. */
 function CrisisNow() {
   const { t } = useTranslation();
   const box = useRef<HTMLElement>(null);

@@ -15,7 +15,7 @@ const planTypeWords: Record<string, string> = {
 };
 
 /** Runs a portal page once the member's own id is known. */
-function WithMemberId({ children }: { children: (memberId: string) => ReactNode }) {
+export function WithMemberId({ children }: { children: (memberId: string) => ReactNode }) {
   const id = useMyMemberId();
   if (id.isError) return <ErrorNotice error={id.error} />;
   if (id.isPending) return <p className="loading">Loading…</p>;

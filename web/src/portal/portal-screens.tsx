@@ -1,33 +1,12 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Me, Role } from '../api/session.ts';
-import { useMyMemberId } from '../coverage/coverage-api.ts';
 import { i18n } from '../i18n/i18n.ts';
-import { ErrorNotice, Notice } from '../ui/notice.tsx';
+import { Notice } from '../ui/notice.tsx';
 import { CheckInPage } from './check-in-page.tsx';
 import { CrisisBanner } from './crisis-lines.tsx';
 import { MemberHomePage } from './member-home-page.tsx';
+import { WithMemberId } from './portal-pages.tsx';
 import { PrivacyPage } from './privacy-page.tsx';
-
-/** Runs a page once the member's own id is known. */
-function Mine({ page }: { page: (memberId: string) => ReactNode }) {
-  const { t } = useTranslation();
-  const id = useMyMemberId();
-  if (id.isError) return <ErrorNotice error={id.error} />;
-  if (id.isPending) return <p className="loading">{t('home.loading')}</p>;
-  if (!id.data)
-    return (
-      <Notice title="Your account is not linked to a member">
-        Call the member services number on your card.
-      </Notice>
-    );
-  return (
-    <>
-      <CrisisBanner />
-      {page(id.data)}
-    </>
-  );
-}
 
 const pages: Record<string, (memberId: string) => ReactNode> = {
   home: (id) => <MemberHomePage memberId={id} />,
@@ -40,7 +19,10 @@ export function portalScreen(parts: readonly string[], me: Me): ReactNode | unde
   const page = pages[parts[0] ?? ''];
   if (!page || parts.length !== 1) return undefined;
   return me.role === 'member' ? (
-    <Mine page={page} />
+    <>
+      <CrisisBanner />
+      <WithMemberId>{page}</WithMemberId>
+    </>
   ) : (
     <Notice title="Not part of your role's work">This page is for members.</Notice>
   );

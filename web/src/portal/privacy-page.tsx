@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { addDays, todayIso } from '../../../src/platform/calendar/iso-days.ts';
 import { shareCategories } from '../../../src/privacy/share-categories.ts';
 import { apiFetch } from '../api/http.ts';
 import { formatDate, formatDateTime } from '../i18n/i18n.ts';
@@ -15,12 +16,8 @@ interface Person {
   consents: { consentId: string; shares: string[] | null; endDate: string | null; inForce: boolean }[];
 }
 
-const inAYear = () => {
-  const d = new Date();
-  d.setUTCFullYear(d.getUTCFullYear() + 1);
-  return d.toISOString().slice(0, 10);
-};
-const today = () => new Date().toISOString().slice(0, 10);
+const today = todayIso;
+const inAYear = () => addDays(todayIso(), 365);
 
 function usePeople(memberId: string) {
   return useQuery({
