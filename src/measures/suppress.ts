@@ -16,7 +16,7 @@ export interface SumGroup {
 
 /**
  * Complementary suppression: while some group shows its total and hides exactly one part
- * that is a small count — which the total minus the shown parts would give away — hide one
+ * that is suppressed or a small count — which the total minus the shown parts would give away — hide one
  * more part of that group (the smallest shown non-zero one; failing that, the total).
  * Hiding only grows, so the loop ends.
  */
@@ -31,7 +31,10 @@ export function suppressComplementary(cells: Map<string, CountCell>, groups: rea
     for (const g of groups) {
       if (unknown(g.total)) continue;
       const hidden = g.parts.filter(unknown);
-      if (hidden.length !== 1 || !isSmall(cells.get(hidden[0]!)?.value ?? 0)) continue;
+      // One hidden part of a shown total is given away by subtraction: protect it when it was
+      // suppressed (for any reason: a complement protects another cell) or is a small count.
+      const only = hidden.length === 1 ? cells.get(hidden[0]!) : undefined;
+      if (!only || !(only.suppressed || isSmall(only.value))) continue;
       const candidates = g.parts
         .filter((id) => !unknown(id))
         .map((id) => ({ id, value: cells.get(id)!.value }))

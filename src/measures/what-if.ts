@@ -78,7 +78,18 @@ export async function computeWhatIf(
     groups.push({ total: `withChange|${market}`, parts: [`both|${market}`, `added|${market}`] });
   }
   for (const c of counts) groups.push({ total: `${c}|focus`, parts: focusMarkets.map((m) => `${c}|${m}`) });
-  suppressComplementary(cells, groups);
+  // With the change = now + added − left out: where added or left out is hidden, so is the
+  // count with the change (now and it would give their difference away).
+  // Repeated until nothing more hides: a complement may hide another market's added count.
+  const hiddenCount = () => [...cells.values()].filter((c) => c.suppressed).length;
+  let before = -1;
+  while (before !== hiddenCount()) {
+    before = hiddenCount();
+    for (const market of [...markets, 'focus'])
+      if (cells.get(`added|${market}`)!.suppressed || cells.get(`removed|${market}`)!.suppressed)
+        cells.get(`withChange|${market}`)!.suppressed = true;
+    suppressComplementary(cells, groups);
+  }
   const shown = (count: Count, market: string) => {
     const cell = cells.get(`${count}|${market}`)!;
     return cell.suppressed ? null : cell.value;
