@@ -116,9 +116,9 @@ export async function seedDemo(
   const staff = await store.db
     .selectFrom('app_user')
     .select(['user_id', 'username', 'organization'])
-    .where('username', 'in', ['demo-case-manager', 'demo-facility-staff', 'demo-supporter'])
+    .where('username', 'in', ['demo-case-manager', 'demo-facility-staff', 'demo-family'])
     .execute();
-  const supporter = staff.find((u) => u.username === 'demo-supporter');
+  const supporter = staff.find((u) => u.username === 'demo-family');
   const cm = staff.find((u) => u.username === 'demo-case-manager');
   const facility = staff.find((u) => u.username === 'demo-facility-staff');
   if (cm && facility?.organization)

@@ -11,6 +11,7 @@ import { type BuildAppOptions, buildApp } from './platform/http/build-app.ts';
 import type { App } from './platform/http/route-module.ts';
 import type { Logger } from './platform/logger.ts';
 import type { Warehouse } from './platform/warehouse/warehouse.ts';
+import { linkInvitedAccount } from './privacy/index.ts';
 import type { CandidateDisposer } from './risk/index.ts';
 import { domainRoutes } from './routes.ts';
 
@@ -41,6 +42,7 @@ export function createServerApp(args: {
   return buildApp({
     ...args,
     policy: memberAccessPolicy,
+    linkAccount: linkInvitedAccount,
     routes: domainRoutes({ db: args.store.db, warehouse: args.warehouse }),
     beforeClose: drainWarehouseWork,
     webDir: path.resolve('dist/web'),

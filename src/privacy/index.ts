@@ -12,6 +12,7 @@ export {
 export {
   addRelatedPerson,
   findSupporterShares,
+  linkInvitedAccount,
   linkSupporterAccount,
   listRelatedPersons,
   listSupportedMembers,

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../platform/auth/sessions.ts';
 import { todayIso } from '../platform/calendar/iso-days.ts';
 import type { OpsDb } from '../platform/db/ops-db.ts';
+import { AppError } from '../platform/errors.ts';
 import type { ResourceResolver } from '../platform/http/request-access.ts';
 import type { PrivacyTables, RelatedPersonTable } from './consent-tables.ts';
 import { type ShareCategory, shareCategories } from './share-categories.ts';
@@ -120,4 +121,31 @@ export async function listSupportedMembers(db: OpsDb, userId: string) {
     .where('active', '=', true)
     .orderBy('created_at')
     .execute();
+}
+
+/** One supporter, or undefined. */
+export async function findRelatedPerson(
+  db: OpsDb,
+  relatedPersonId: string,
+): Promise<RelatedPersonRow | undefined> {
+  const row = await privacyDb(db)
+    .selectFrom('related_person')
+    .selectAll()
+    .where('related_person_id', '=', relatedPersonId)
+    .executeTakeFirst();
+  return row && { ...row, created_at: new Date(row.created_at) };
+}
+
+/**
+ * Links an account opened with an invitation code to the supporter it was made for
+ * (the code's subject is their consent recipient, `related-person:<id>`).
+ */
+export async function linkInvitedAccount(db: OpsDb, subject: string, userId: string): Promise<void> {
+  const relatedPersonId = subject.startsWith('related-person:')
+    ? subject.slice('related-person:'.length)
+    : '';
+  const person = relatedPersonId ? await findRelatedPerson(db, relatedPersonId) : undefined;
+  if (!person?.active || person.user_id !== null)
+    throw new AppError('conflict', 'This invitation is no longer open. Ask for a new one.');
+  await linkSupporterAccount(db, relatedPersonId, userId);
 }

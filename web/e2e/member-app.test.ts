@@ -22,11 +22,12 @@ describe.skipIf(!chromium)("the member's own app in a browser", () => {
   let closeBrowser: () => Promise<void>;
   let memberId = '';
   let call: MemberWithSupporter['call'];
+  let birthDate = '';
 
   beforeAll(async () => {
     await buildWebApp();
-    const world = await seedMemberWithSupporter('member-app', 9);
-    ({ seeded, served, memberId, call } = world);
+    const world = await seedMemberWithSupporter('member-app', 9, { accounts: 'to-activate' });
+    ({ seeded, served, memberId, call, birthDate } = world);
     // Engaged three days ago: §11 watches a member from the day after engagement.
     await seeded.store.execScript(
       `update outreach_case set engaged_on = current_date - 3 where case_id = '${world.caseId}'`,
@@ -48,6 +49,38 @@ describe.skipIf(!chromium)("the member's own app in a browser", () => {
     await signIn(page, served.baseUrl, username, e2ePassword);
     return page;
   }
+
+  it('opens the member account with the code the case manager gives and the date of birth, then signs in', async () => {
+    const issued = (await call('POST', `/api/members/${memberId}/activation-code`, {})) as { code: string };
+    for (const viewport of viewports) {
+      const page = await (
+        await browser.newContext({ viewport: { width: viewport.width, height: viewport.height } })
+      ).newPage();
+      await page.goto(`${served.baseUrl}/`);
+      await page.getByRole('link', { name: /Open your account with your code/ }).click();
+      await page.getByRole('heading', { name: 'Open your account' }).waitFor();
+      for (const language of ['es', 'en'] as const) {
+        await page.getByRole('combobox', { name: /Language|Idioma/ }).selectOption(language);
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+        await expectAccessible(page, `activation, ${language}, ${viewport.name}`);
+      }
+      await page.close();
+    }
+    const page = await (await browser.newContext({ viewport: viewports[0] })).newPage();
+    await page.goto(`${served.baseUrl}/#/activate`);
+    await page.getByLabel('Your code').fill(issued.code.toLowerCase());
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('This code opens your member account.').waitFor();
+    await page.getByLabel('Your date of birth').fill(birthDate);
+    await page.getByLabel('Choose a username').fill('mia');
+    await page.getByLabel('Choose a password').fill(e2ePassword);
+    await page.getByLabel('Type the password again').fill(e2ePassword);
+    await expectAccessible(page, 'activation form, en, phone');
+    await page.getByRole('button', { name: 'Open my account' }).click();
+    await page.getByRole('heading', { name: 'Hello' }).waitFor();
+    await screenshot(page, 'member-activated-phone');
+    await page.close();
+  }, 240_000);
 
   const languages = [
     { code: 'en', switchLabel: 'Language', home: 'Hello', checkIn: 'Check in', privacy: 'My privacy' },
@@ -133,6 +166,26 @@ describe.skipIf(!chromium)("the member's own app in a browser", () => {
     await page.goto(`${served.baseUrl}/#/privacy`);
     const rosa = page.getByRole('article', { name: 'Rosa' });
     await rosa.getByText('Shares nothing now.').waitFor();
+    // The member invites Rosa, who opens her own account from the link.
+    await rosa.getByRole('button', { name: 'Invite Rosa to their own account' }).click();
+    const link = await rosa.getByLabel('Invitation link').inputValue();
+    expect(link).toMatch(/#\/activate\/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const invited = await (await browser.newContext({ viewport: viewports[0] })).newPage();
+    await invited.goto(link);
+    await invited.getByRole('button', { name: 'Continue' }).click();
+    await invited.getByText(/opens your account as a family member or supporter/).waitFor();
+    expect(await invited.getByLabel('Your date of birth').count()).toBe(0);
+    await invited.getByLabel('Choose a username').fill('rosa');
+    await invited.getByLabel('Choose a password').fill(e2ePassword);
+    await invited.getByLabel('Type the password again').fill(e2ePassword);
+    await invited.getByRole('button', { name: 'Open my account' }).click();
+    await invited
+      .getByText(/Some things are not shared with you|nothing is shared/i)
+      .first()
+      .waitFor();
+    await invited.close();
+    await page.reload();
+    await rosa.getByText('Rosa has their own account.').waitFor();
     await rosa.getByLabel('appointments').check();
     await rosa.getByLabel('plan and goals').check();
     await rosa.getByLabel('I sign this consent').check();

@@ -30,6 +30,8 @@ export interface MemberWithSupporter {
   memberId: string;
   caseId: string;
   relatedPersonId: string;
+  /** The member's date of birth as the plan has it (what activation asks for). */
+  birthDate: string;
   /** A request as the case manager `cam`, failing the test on any error status. */
   call: (method: 'GET' | 'POST', url: string, payload?: object) => Promise<Record<string, unknown>>;
 }
@@ -38,18 +40,22 @@ export interface MemberWithSupporter {
  * A served population where the top worklist member (user `mia`) was reached, accepted a
  * referral and has a treatment plan (a weekly counseling goal, a counseling service), and has
  * a parent, Rosa (user `rosa`, role supporter), in their support network with no consent yet.
+ * With `accounts: 'to-activate'` neither has an account yet: the test opens them with codes.
  */
-export async function seedMemberWithSupporter(prefix: string, seed: number): Promise<MemberWithSupporter> {
+export async function seedMemberWithSupporter(
+  prefix: string,
+  seed: number,
+  options: { accounts?: 'ready' | 'to-activate' } = {},
+): Promise<MemberWithSupporter> {
+  const ready = options.accounts !== 'to-activate';
   const today = new Date().toISOString().slice(0, 10);
   const seeded = await seedPopulation({ prefix, members: 300, seed });
   // The member's My plan page shows their plan's benefits: the demo plans must be on file.
   await seedDemoCoverage(seeded.store.db);
   await addUser(seeded.store.db, { username: 'cam', role: 'case_manager', password: e2ePassword });
-  const supporter = await addUser(seeded.store.db, {
-    username: 'rosa',
-    role: 'supporter',
-    password: e2ePassword,
-  });
+  const supporter = ready
+    ? await addUser(seeded.store.db, { username: 'rosa', role: 'supporter', password: e2ePassword })
+    : undefined;
   const served = await serveSeeded(seeded);
   const cm = await apiLogin(served.app, 'cam');
   const call: MemberWithSupporter['call'] = async (method, url, payload) => {
@@ -59,12 +65,13 @@ export async function seedMemberWithSupporter(prefix: string, seed: number): Pro
   };
   const worklist = (await call('GET', '/api/worklist')) as { items: { caseId: string; memberId: string }[] };
   const top = worklist.items[0]!;
-  await addUser(seeded.store.db, {
-    username: 'mia',
-    role: 'member',
-    password: e2ePassword,
-    memberId: top.memberId,
-  });
+  if (ready)
+    await addUser(seeded.store.db, {
+      username: 'mia',
+      role: 'member',
+      password: e2ePassword,
+      memberId: top.memberId,
+    });
   await call('POST', `/api/cases/${top.caseId}/attempts`, {
     outcome: 'reached',
     referrals: [{ kind: 'moud_prescriber', status: 'accepted' }],
@@ -97,6 +104,18 @@ export async function seedMemberWithSupporter(prefix: string, seed: number): Pro
     relationship: 'parent',
   });
   const relatedPersonId = String(person.relatedPersonId);
-  await linkSupporterAccount(seeded.store.db, relatedPersonId, supporter.userId);
-  return { seeded, served, memberId: top.memberId, caseId: top.caseId, relatedPersonId, call };
+  if (supporter) await linkSupporterAccount(seeded.store.db, relatedPersonId, supporter.userId);
+  const [member] = await seeded.warehouse.all<{ birth_date: string }>(
+    'select cast(birth_date as varchar) as birth_date from member where member_id = $1',
+    [top.memberId],
+  );
+  return {
+    seeded,
+    served,
+    memberId: top.memberId,
+    caseId: top.caseId,
+    relatedPersonId,
+    birthDate: member?.birth_date ?? '',
+    call,
+  };
 }

@@ -6,6 +6,7 @@ import { coverageHome, FindCareLink } from './coverage/coverage-screen.tsx';
 import { familyHome } from './family/family-screens.tsx';
 import { MemberPage } from './member/member-page.tsx';
 import { pharmacistHome } from './pharmacist/pharmacist-screens.tsx';
+import { ActivatePage } from './portal/activate-page.tsx';
 import { type Route, useRoute } from './router.ts';
 import { extraNav, extraScreens } from './screens.tsx';
 import { Layout } from './shell/layout.tsx';
@@ -63,7 +64,8 @@ export function App() {
         Check your connection and reload the page.
       </Notice>
     );
-  if (!me.data) return <SignInPage />;
+  if (!me.data)
+    return route.kind === 'other' && route.parts[0] === 'activate' ? <ActivatePage /> : <SignInPage />;
   const user = me.data;
   return (
     <Layout me={user} route={route}>

@@ -23,6 +23,7 @@ it('creates one demo user per role once, and their passwords sign in', async () 
     'supporter',
     'um_reviewer',
   ]);
+  expect(first.find((c) => c.role === 'supporter')?.username).toBe('demo-family');
   expect(await ensureDemoUsers(t.store.db, { memberId: 'M0001' })).toEqual([]);
   const admin = first.find((c) => c.role === 'admin');
   const res = await t.app.inject({

@@ -9,8 +9,13 @@ export interface DemoCredential {
   password: string;
 }
 
+/** The demo user of a role: `demo-<role>`, and `demo-family` for the member's supporter. */
+export function demoUsername(role: Role): string {
+  return role === 'supporter' ? 'demo-family' : `demo-${role.replaceAll('_', '-')}`;
+}
+
 /**
- * Creates one demo user per role (`demo-<role>`) the first time and returns their
+ * Creates one demo user per role (`demoUsername`) the first time and returns their
  * new random passwords; users that already exist are left alone and not returned,
  * so passwords are printed once. `memberId` is who the demo member is.
  */
@@ -25,14 +30,14 @@ export async function ensureDemoUsers(
     ),
   );
   for (const role of roles) {
-    const username = `demo-${role.replaceAll('_', '-')}`;
+    const username = demoUsername(role);
     if (existing.has(username)) continue;
     const password = randomBytes(12).toString('base64url');
     await addUser(db, {
       username,
       role,
       password,
-      displayName: `Demo ${role.replaceAll('_', ' ')}`,
+      displayName: role === 'supporter' ? 'Demo family member' : `Demo ${role.replaceAll('_', ' ')}`,
       ...(role === 'member' ? { memberId: options.memberId } : {}),
       ...(role === 'facility_staff' ? { organization: options.organization ?? 'Demo Recovery Center' } : {}),
     });

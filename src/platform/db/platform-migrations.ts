@@ -105,4 +105,31 @@ export const platformMigrations: readonly Migration[] = [
       alter table app_user drop constraint if exists app_user_role_check;
       alter table app_user add constraint app_user_role_check check (role in (${roleList}));`,
   },
+  {
+    name: 'platform-004-account-activation',
+    sql: `
+      -- One-time codes that open an account a person then gives a password: a member's code
+      -- comes from their case manager or a mailed letter; a supporter's is the member's
+      -- invitation. Only a digest of the code is kept; a used, revoked or expired code opens nothing.
+      create table account_activation (
+        activation_id text primary key,
+        code_hash text not null unique,
+        role text not null check (role in ('member', 'supporter')),
+        member_id text not null,
+        -- What the new account is linked to beyond its member ('related-person:<id>' for a supporter).
+        subject text,
+        -- A member proves who they are with their date of birth as well as the code.
+        birth_date date,
+        display_name text,
+        created_by text not null references app_user (user_id),
+        created_at timestamptz not null default now(),
+        expires_at timestamptz not null,
+        used_at timestamptz,
+        used_by text references app_user (user_id),
+        -- Wrong dates of birth typed with this code; at the limit the code is revoked.
+        failed_attempts integer not null default 0,
+        revoked_at timestamptz
+      );
+      create index account_activation_member on account_activation (member_id);`,
+  },
 ];

@@ -48,9 +48,28 @@ export interface AuditEventTable {
   hash: Generated<string>;
 }
 
+export interface AccountActivationTable {
+  activation_id: string;
+  /** sha256 of the code, as the person types it without dashes. */
+  code_hash: string;
+  role: 'member' | 'supporter';
+  member_id: string;
+  subject: string | null;
+  birth_date: string | null;
+  display_name: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Date;
+  used_at: Date | null;
+  used_by: string | null;
+  failed_attempts: Generated<number>;
+  revoked_at: Date | null;
+}
+
 /** The platform's own tables. Domains add theirs with `db.withTables<…>()`. */
 export interface PlatformTables {
   app_user: AppUserTable;
   user_session: UserSessionTable;
   audit_event: AuditEventTable;
+  account_activation: AccountActivationTable;
 }

@@ -98,3 +98,54 @@ describe('authorization matrix: every /api route × every role', () => {
     });
   });
 });
+
+describe('a member reaches only their own record, a supporter only what a consent shares', () => {
+  /** GET routes addressed by a member id alone, open to the role at the guard. */
+  const memberRoutes = (role: Role) =>
+    t.routeTable.filter(
+      (r) =>
+        r.method === 'GET' &&
+        Array.isArray(r.roles) &&
+        (r.roles as readonly Role[]).includes(role) &&
+        /^[^:]*:memberId[^:]*$/.test(r.url),
+    );
+
+  it.each(['member', 'supporter'] as const)(
+    'refuses a %s every member-addressed route for another member, and audits the refusal',
+    async (role) => {
+      const u = users.get(role) as TestUser;
+      const routes = memberRoutes(role);
+      expect(routes.length).toBeGreaterThan(role === 'member' ? 8 : 0);
+      const denials = async () =>
+        (
+          await t.store.db
+            .selectFrom('audit_event')
+            .select('seq')
+            .where('actor_id', '=', u.userId)
+            .where('member_id', '=', 'M-SOMEONE-ELSE')
+            .where('outcome', '=', 'denied')
+            .execute()
+        ).length;
+      for (const r of routes) {
+        const before = await denials();
+        const url = r.url.replace(':memberId', 'M-SOMEONE-ELSE');
+        const res = await t.app.inject({ method: 'GET', url, headers: u.headers });
+        expect([403, 404], `${role} GET ${r.url} → ${res.statusCode}`).toContain(res.statusCode);
+        expect(await denials(), `${role} GET ${r.url} left no denial`).toBeGreaterThan(before);
+      }
+    },
+  );
+
+  it('lets the member past the access check on the same routes for their own id', async () => {
+    const u = users.get('member') as TestUser;
+    for (const r of memberRoutes('member')) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: r.url.replace(':memberId', 'M-TEST'),
+        headers: u.headers,
+      });
+      expect(res.statusCode, `member GET ${r.url} → ${res.body}`).not.toBe(403);
+      expect(res.statusCode).toBeLessThan(500);
+    }
+  });
+});

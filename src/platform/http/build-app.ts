@@ -12,6 +12,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../audit/audit-routes.ts';
+import type { AccountLinker } from '../auth/activation.ts';
+import { activationRoutes } from '../auth/activation-routes.ts';
 import { authRoutes } from '../auth/auth-routes.ts';
 import { LoginThrottle } from '../auth/login-throttle.ts';
 import type { Logger } from '../logger.ts';
@@ -27,6 +29,8 @@ export interface BuildAppOptions extends PlatformDeps {
   policy: MemberAccessPolicy;
   /** Domain route modules, in the order of `src/routes.ts`. */
   routes: readonly RouteModule[];
+  /** Links an account opened with a code to what the code was made for (a supporter to the person the member named). */
+  linkAccount: AccountLinker;
   /** Folder of the built web app (served at `/` when it exists). */
   webDir?: string;
   /** Test seam: called with `METHOD url` (and the request) each time a route handler starts. */
@@ -99,7 +103,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.get('/api/openapi.json', { config: { roles: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
-  const platformModules: PlatformRouteModule[] = [healthRoutes, authRoutes(new LoginThrottle())];
+  const platformModules: PlatformRouteModule[] = [
+    healthRoutes,
+    authRoutes(new LoginThrottle()),
+    activationRoutes(options.linkAccount),
+  ];
   const deps: PlatformDeps = { store: options.store, warehouse: options.warehouse };
   for (const module of platformModules) await module.register(app, deps);
   for (const module of [auditRoutes, ...options.routes]) await module.register(app);

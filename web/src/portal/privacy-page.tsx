@@ -8,11 +8,13 @@ import { formatDate, formatDateTime } from '../i18n/i18n.ts';
 import { ActionError } from '../ui/action-error.tsx';
 import { ErrorNotice } from '../ui/notice.tsx';
 import { memberPath, useAccessHistory } from './portal-api.ts';
+import { AddSupporterForm, InviteSupporter } from './support-network-forms.tsx';
 
 interface Person {
   relatedPersonId: string;
   name: string;
   relationship: string;
+  hasAccount: boolean;
   consents: { consentId: string; shares: string[] | null; endDate: string | null; inForce: boolean }[];
 }
 
@@ -120,6 +122,7 @@ function PersonPanel({ memberId, person }: { memberId: string; person: Person })
   return (
     <article className="panel stack" aria-labelledby={`person-${person.relatedPersonId}`}>
       <h3 id={`person-${person.relatedPersonId}`}>{person.name}</h3>
+      <InviteSupporter person={person} memberId={memberId} />
       {inForce.length === 0 && <p>{t('privacy.notSharing')}</p>}
       {inForce.map((c) => (
         <div key={c.consentId} className="row wrap">
@@ -196,6 +199,7 @@ export function PrivacyPage({ memberId }: { memberId: string }) {
         {people.data?.map((p) => (
           <PersonPanel key={p.relatedPersonId} memberId={memberId} person={p} />
         ))}
+        <AddSupporterForm memberId={memberId} />
       </section>
       <AccessHistory memberId={memberId} />
     </div>

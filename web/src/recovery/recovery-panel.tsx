@@ -5,6 +5,7 @@ import { AlertsSection } from './alerts-section.tsx';
 import { AssessmentForm } from './assessment-form.tsx';
 import { DischargeForm } from './discharge-form.tsx';
 import { FollowUpsSection } from './follow-ups-section.tsx';
+import { MemberAccountSection } from './member-account-section.tsx';
 import { PlanSection } from './plan-section.tsx';
 import { type RecoverySummary, useRecovery, words } from './recovery-api.ts';
 import { AttendanceChart, ScoresChart } from './recovery-charts.tsx';
@@ -87,6 +88,7 @@ export function RecoveryPanel({ memberId, caseId }: { memberId: string; caseId: 
         ))}
       </ol>
       <SupportNetworkSection memberId={memberId} />
+      {writes && <MemberAccountSection memberId={memberId} />}
     </section>
   );
 }

@@ -57,6 +57,13 @@ export function SignInPage() {
         <button type="submit" className="primary" disabled={signIn.isPending}>
           {signIn.isPending ? 'Signing in…' : 'Sign in'}
         </button>
+        <p className="small">
+          <a href="#/activate">First time here? Open your account with your code</a>
+          <br />
+          <a href="#/activate" lang="es">
+            ¿Primera vez? Abra su cuenta con su código
+          </a>
+        </p>
       </form>
     </main>
   );
