@@ -74,6 +74,19 @@ describe.skipIf(!chromium)('the family and member screens in a browser', () => {
       expect(await page.getByRole('heading', { name: 'Drug screen results' }).count()).toBe(0);
       await screenshot(page, `family-shared-${viewport.name}`);
       await expectAccessible(page, `family page with consent, ${viewport.name}`);
+      // In Spanish, with <html lang> following, and the help page one tap away.
+      await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+      await page.getByRole('heading', { name: 'Para familiares y personas de apoyo' }).waitFor();
+      await page.getByText(/Algunas cosas no se comparten con usted/).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await expectAccessible(page, `family page with consent, es, ${viewport.name}`);
+      await page.getByRole('link', { name: 'Más ayuda' }).click();
+      await page.getByRole('heading', { name: 'Ayuda y líneas de crisis' }).waitFor();
+      await expectAccessible(page, `family help, es, ${viewport.name}`);
+      await page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
+      await page.getByRole('heading', { name: 'Help and crisis lines' }).waitFor();
+      await expectAccessible(page, `family help, en, ${viewport.name}`);
       await page.close();
     }
     await call('POST', `/api/consents/${consent.consentId}/revoke`, {});
@@ -103,6 +116,11 @@ describe.skipIf(!chromium)('the family and member screens in a browser', () => {
       await page.goto(`${served.baseUrl}/#/help`);
       await page.getByRole('heading', { name: 'Help and crisis lines' }).waitFor();
       await expectAccessible(page, `help, ${viewport.name}`);
+      await page.goto(`${served.baseUrl}/#/my-plan`);
+      await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+      await page.getByRole('heading', { name: /Cómo lo hicimos/ }).waitFor();
+      await expectAccessible(page, `my plan with the survey, es, ${viewport.name}`);
+      await page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
       await page.close();
     }
     const page = await pageAt(viewports[0], 'mia');

@@ -82,43 +82,54 @@ describe.skipIf(!chromium)("the member's own app in a browser", () => {
     await page.close();
   }, 240_000);
 
-  const languages = [
-    { code: 'en', switchLabel: 'Language', home: 'Hello', checkIn: 'Check in', privacy: 'My privacy' },
-    { code: 'es', switchLabel: 'Idioma', home: 'Hola', checkIn: 'Cómo estoy', privacy: 'Mi privacidad' },
+  /** The elements that stick out past the right edge of the screen (none, when nothing scrolls sideways). */
+  const widerThanScreen = (page: Page) =>
+    page.evaluate(() =>
+      document.documentElement.scrollWidth <= window.innerWidth
+        ? []
+        : [...document.querySelectorAll('body *')]
+            .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .slice(-5)
+            .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${e.textContent?.slice(0, 40)}`),
+    );
+
+  /** Every member screen, with its heading in each language; the phone shots go to the README. */
+  const screens = [
+    { hash: 'home', en: 'Hello', es: 'Hola', shot: 'member-home' },
+    { hash: 'check-in', en: 'Check in', es: 'Cómo estoy', shot: 'member-check-in' },
+    { hash: 'my-plan', en: 'My plan', es: 'Mi plan' },
+    { hash: 'my-care', en: 'Find care', es: 'Buscar atención', wait: 'list' },
+    { hash: 'my-authorizations', en: 'My authorizations', es: 'Mis autorizaciones' },
+    { hash: 'privacy', en: 'My privacy', es: 'Mi privacidad', shot: 'member-privacy', wait: 'table' },
+    { hash: 'help', en: 'Help and crisis lines', es: 'Ayuda y líneas de crisis' },
   ] as const;
 
-  it('is accessible on a phone and a desktop, in English and in Spanish, with <html lang> following the switch', async () => {
+  it('is accessible on every member screen, on a phone and a desktop, in English and in Spanish, with <html lang> following the switch', async () => {
     for (const viewport of viewports) {
       const page = await pageAt(viewport, 'mia');
-      for (const language of languages) {
+      for (const language of ['en', 'es'] as const) {
         await page.goto(`${served.baseUrl}/#/home`);
         await page.getByRole('heading', { name: /^(Hello|Hola)$/ }).waitFor();
-        await page.getByRole('combobox', { name: /Language|Idioma/ }).selectOption(language.code);
-        await page.getByRole('heading', { name: language.home }).waitFor();
-        expect(await page.evaluate(() => document.documentElement.lang)).toBe(language.code);
-        if (viewport.name === 'phone') await screenshot(page, `member-home-${language.code}-phone`);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
-          true,
-        );
-        await expectAccessible(page, `member home, ${language.code}, ${viewport.name}`);
-        await page.goto(`${served.baseUrl}/#/check-in`);
-        await page.getByRole('heading', { name: language.checkIn, level: 1 }).waitFor();
-        await expectAccessible(page, `check-in, ${language.code}, ${viewport.name}`);
-        if (viewport.name === 'phone') await screenshot(page, `member-check-in-${language.code}-phone`);
-        await page.goto(`${served.baseUrl}/#/privacy`);
-        await page.getByRole('heading', { name: language.privacy, level: 1 }).waitFor();
-        await page.getByRole('table').first().waitFor();
-        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
-          true,
-        );
-        await expectAccessible(page, `privacy, ${language.code}, ${viewport.name}`);
-        if (viewport.name === 'phone') await screenshot(page, `member-privacy-${language.code}-phone`);
+        await page.getByRole('combobox', { name: /Language|Idioma/ }).selectOption(language);
+        for (const screen of screens) {
+          await page.goto(`${served.baseUrl}/#/${screen.hash}`);
+          await page.getByRole('heading', { name: screen[language], level: 1, exact: true }).waitFor();
+          if ('wait' in screen) await page.getByRole(screen.wait).first().waitFor();
+          expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+          expect(
+            await widerThanScreen(page),
+            `${screen.hash} scrolls sideways at ${viewport.width} px`,
+          ).toEqual([]);
+          await expectAccessible(page, `${screen.hash}, ${language}, ${viewport.name}`);
+          if (viewport.name === 'phone' && 'shot' in screen)
+            await screenshot(page, `${screen.shot}-${language}-phone`);
+        }
       }
       // The choice is remembered: back to English for the next tests.
       await page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
       await page.close();
     }
-  }, 240_000);
+  }, 300_000);
 
   it('checks in with a craving of 8 (the case manager sees CHECK_IN_USE); a "yes" to safety shows 988 first', async () => {
     const page = await pageAt(viewports[0], 'mia');

@@ -77,6 +77,12 @@ export const planSchema = z
     /** 1 = the plan year is the calendar year. */
     planYearStartMonth: z.number().int().min(1).max(12).default(1),
     behavioralHealthCaseManagement: z.boolean(),
+    /** The plan's behavioral-health line on the member's card (help and crisis); shown with 988 to members. */
+    behavioralHealthLine: z
+      .string()
+      .regex(/^[0-9+() .-]{7,20}$/, 'a phone number')
+      .nullable()
+      .default(null),
     inNetwork: tierSchema,
     /** null: the plan pays nothing out of network (HMO, EPO). */
     outOfNetwork: tierSchema.nullable().default(null),

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSay } from '../i18n/use-say.ts';
 import { ErrorNotice } from '../ui/notice.tsx';
 import {
   type CareService,
@@ -29,6 +30,10 @@ export function CareSearch({
   chooseLabel: string;
   audience?: 'staff' | 'member';
 }) {
+  const member = audience === 'member';
+  const say = useSay(member);
+  const typeLabel = (value: CareType) => say(`careTypes.${value}`, careTypeLabels[value]);
+  const serviceLabel = (value: CareService) => say(`careServices.${value}`, serviceLabels[value]);
   const [type, setType] = useState<CareType | ''>('ambulatory-detox');
   const [service, setService] = useState<CareService | ''>('');
   const [inNetworkOnly, setInNetworkOnly] = useState(true);
@@ -53,35 +58,35 @@ export function CareSearch({
   );
   return (
     <section className="panel" aria-labelledby="care-search-title">
-      <h2 id="care-search-title">Care in the network</h2>
+      <h2 id="care-search-title">{say('care.searchTitle', 'Care in the network')}</h2>
       <div className="filters">
         <label>
-          Kind of care
+          {say('care.kind', 'Kind of care')}
           <select value={type} onChange={(e) => setType(e.target.value as CareType | '')}>
-            <option value="">Any</option>
-            {Object.entries(careTypeLabels).map(([value, label]) => (
+            <option value="">{say('care.any', 'Any')}</option>
+            {(Object.keys(careTypeLabels) as CareType[]).map((value) => (
               <option key={value} value={value}>
-                {label}
+                {typeLabel(value)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Service
+          {say('care.service', 'Service')}
           <select value={service} onChange={(e) => setService(e.target.value as CareService | '')}>
-            <option value="">Any</option>
-            {Object.entries(serviceLabels).map(([value, label]) => (
+            <option value="">{say('care.any', 'Any')}</option>
+            {(Object.keys(serviceLabels) as CareService[]).map((value) => (
               <option key={value} value={value}>
-                {label}
+                {serviceLabel(value)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Market
+          {say('care.market', 'Market')}
           <select value={market} onChange={(e) => setMarket(e.target.value)}>
             <option value="">
-              Near {audience === 'member' ? 'you' : 'the member'}
+              {say('care.nearYou', 'Near the member')}
               {near.data ? ` (${near.data.market})` : ''}
             </option>
             {markets.map((m) => (
@@ -92,7 +97,7 @@ export function CareSearch({
           </select>
         </label>
         <label>
-          ZIP
+          {say('care.zip', 'ZIP')}
           <input
             inputMode="numeric"
             maxLength={5}
@@ -108,29 +113,32 @@ export function CareSearch({
             checked={inNetworkOnly}
             onChange={(e) => setInNetworkOnly(e.target.checked)}
           />
-          In network for {audience === 'member' ? 'your plan' : near.data ? near.data.planId : 'the plan'}
+          {say('care.inNetworkOnly', `In network for ${near.data ? near.data.planId : 'the plan'}`)}
         </label>
       </div>
       {source.isError ? (
         <ErrorNotice error={source.error} />
       ) : source.isPending ? (
-        <p className="loading">Searching the network…</p>
+        <p className="loading">{say('care.searching', 'Searching the network…')}</p>
       ) : items.length === 0 ? (
         <p className="muted">
-          Nothing matches. Try any kind of care, another service, or include out-of-network care.
+          {say(
+            'care.nothing',
+            'Nothing matches. Try any kind of care, another service, or include out-of-network care.',
+          )}
         </p>
       ) : (
         <div className="table-wrap">
-          <table aria-label="Care options">
+          <table aria-label={say('care.table', 'Care options')}>
             <thead>
               <tr>
-                <th>Name</th>
-                <th className="wide-only">Kind</th>
-                <th>Network</th>
-                <th>Where</th>
-                <th>Services</th>
-                <th>New patients</th>
-                <th className="wide-only">Languages</th>
+                <th>{say('care.name', 'Name')}</th>
+                <th className="wide-only">{say('care.kind', 'Kind')}</th>
+                <th>{say('care.network', 'Network')}</th>
+                <th>{say('care.where', 'Where')}</th>
+                <th>{say('care.services', 'Services')}</th>
+                <th>{say('care.newPatients', 'New patients')}</th>
+                <th className="wide-only">{say('care.languages', 'Languages')}</th>
                 <th />
               </tr>
             </thead>
@@ -141,19 +149,25 @@ export function CareSearch({
                     <strong>{hit.name}</strong>
                     <div className="small muted">{hit.phone}</div>
                   </td>
-                  <td className="wide-only">{careTypeLabels[hit.type]}</td>
+                  <td className="wide-only">{typeLabel(hit.type)}</td>
                   <td>
                     {hit.networkStatus === 'in' ? (
-                      <span className="badge">In network</span>
+                      <span className="badge">{say('care.in', 'In network')}</span>
                     ) : (
-                      <span className="badge quiet">Out of network</span>
+                      <span className="badge quiet">{say('care.out', 'Out of network')}</span>
                     )}
                   </td>
                   <td>
                     {hit.address.line}, {hit.address.city} {hit.address.zip}
                   </td>
-                  <td className="small">{hit.services.map((s) => serviceLabels[s]).join(', ')}</td>
-                  <td>{hit.acceptingNewPatients ? 'Yes' : <span className="muted">Not now</span>}</td>
+                  <td className="small">{hit.services.map(serviceLabel).join(', ')}</td>
+                  <td>
+                    {hit.acceptingNewPatients ? (
+                      say('care.yes', 'Yes')
+                    ) : (
+                      <span className="muted">{say('care.notNow', 'Not now')}</span>
+                    )}
+                  </td>
                   <td className="small wide-only">{hit.languages.join(', ')}</td>
                   <td>
                     <button

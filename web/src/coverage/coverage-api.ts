@@ -21,6 +21,8 @@ export interface MemberCoverage {
   planName: string;
   planType: string;
   behavioralHealthCaseManagement: boolean;
+  /** The plan's behavioral-health line, on the member's card. */
+  behavioralHealthLine: string | null;
   deductible: number;
   outOfPocketMax: number;
   accumulators: Record<'in' | 'out', { deductibleMet: number; outOfPocketMet: number }>;

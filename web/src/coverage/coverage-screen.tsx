@@ -67,7 +67,14 @@ export function coverageScreen(parts: readonly string[], me: Me): ReactNode | un
     case 'my-authorizations':
       return portal(<MyAuthorizationsPage />);
     case 'help':
-      return portal(<ResourcesPage />);
+      return role === 'supporter' ? (
+        <>
+          <CrisisBanner />
+          <ResourcesPage forMember={false} />
+        </>
+      ) : (
+        portal(<ResourcesPage forMember />)
+      );
   }
 }
 

@@ -1,3 +1,4 @@
+import { formatMoneyIn } from '../i18n/use-say.ts';
 import type { CareService, CareType } from './coverage-api.ts';
 
 export const careTypeLabels: Record<CareType, string> = {
@@ -39,12 +40,7 @@ export const denialReasonLabels: Record<string, string> = {
 
 /** Dollars, whole when whole: "$1,250" or "$312.50". */
 export function formatMoney(value: number): string {
-  return value.toLocaleString('en-US', {
-    style: 'currency',
-    currency: 'USD',
-    minimumFractionDigits: Number.isInteger(value) ? 0 : 2,
-    maximumFractionDigits: 2,
-  });
+  return formatMoneyIn('en-US', value);
 }
 
 /** A date and time, short: "Oct 15, 2:00 PM", with the year when it is not this year's. */

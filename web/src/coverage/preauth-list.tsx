@@ -1,3 +1,5 @@
+import { formatDateTime } from '../i18n/i18n.ts';
+import { useSay } from '../i18n/use-say.ts';
 import type { AuthorizationView } from './coverage-api.ts';
 import { coverageHref } from './coverage-routes.ts';
 import { formatWhen, statusLabels } from './coverage-words.ts';
@@ -11,12 +13,14 @@ export function PreauthList({
   items: AuthorizationView[] | undefined;
   audience: 'staff' | 'member' | 'facility';
 }) {
-  if (!items) return <p className="loading">Loading requests…</p>;
+  const member = audience === 'member';
+  const say = useSay(member);
+  if (!items) return <p className="loading">{say('auths.loading', 'Loading requests…')}</p>;
   if (items.length === 0)
     return (
       <p className="muted">
         {audience === 'member'
-          ? 'No preauthorization requests for you yet. When a program asks your plan to approve your care, it shows here.'
+          ? say('auths.none', '')
           : audience === 'facility'
             ? 'No requests yet. Submit one with “New request”.'
             : 'No preauthorization requests for this member.'}
@@ -24,22 +28,22 @@ export function PreauthList({
     );
   return (
     <div className="table-wrap">
-      <table aria-label="Preauthorization requests">
+      <table aria-label={say('auths.requests', 'Preauthorization requests')}>
         <thead>
           <tr>
-            <th>Received</th>
-            <th>Care</th>
-            {audience !== 'facility' && <th>Facility</th>}
+            <th>{say('auths.received', 'Received')}</th>
+            <th>{say('auths.care', 'Care')}</th>
+            {audience !== 'facility' && <th>{say('auths.facility', 'Facility')}</th>}
             {audience === 'facility' && <th>Member</th>}
-            <th>Status</th>
-            <th>Decision clock</th>
-            <th className="wide-only">Authorization</th>
+            <th>{say('auths.status', 'Status')}</th>
+            <th>{say('auths.clock', 'Decision clock')}</th>
+            <th className="wide-only">{say('auths.authorization', 'Authorization')}</th>
           </tr>
         </thead>
         <tbody>
           {items.map((a) => (
             <tr key={a.id}>
-              <td className="nowrap">{formatWhen(a.receivedAt)}</td>
+              <td className="nowrap">{member ? formatDateTime(a.receivedAt) : formatWhen(a.receivedAt)}</td>
               <td>
                 <a href={coverageHref({ kind: 'preauth', authorizationId: a.id })}>{a.levelOfCareName}</a>
                 <div className="small muted">
@@ -49,7 +53,7 @@ export function PreauthList({
               {audience !== 'facility' && <td>{a.facility.name}</td>}
               {audience === 'facility' && <td>{a.memberId}</td>}
               <td>
-                <StatusPill status={a.status} />
+                <StatusPill status={a.status} forMember={member} />
               </td>
               <td>
                 <DecisionClock clock={a.clock} />
@@ -64,6 +68,11 @@ export function PreauthList({
 }
 
 /** A request's status in words; amber only when the facility or member must act (pended). */
-export function StatusPill({ status }: { status: string }) {
-  return <span className={`status-pill preauth-${status}`}>{statusLabels[status] ?? status}</span>;
+export function StatusPill({ status, forMember = false }: { status: string; forMember?: boolean }) {
+  const say = useSay(forMember);
+  return (
+    <span className={`status-pill preauth-${status}`}>
+      {say(`auths.statuses.${status}`, statusLabels[status] ?? status)}
+    </span>
+  );
 }

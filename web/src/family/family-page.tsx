@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { ApiError, apiFetch } from '../api/http.ts';
+import { formatDate } from '../i18n/i18n.ts';
 import { CrisisBanner } from '../portal/crisis-lines.tsx';
 import { words } from '../recovery/recovery-api.ts';
 import { ErrorNotice } from '../ui/notice.tsx';
@@ -26,12 +28,13 @@ function List<T>({
   items: T[] | undefined;
   line: (item: T) => string;
 }) {
+  const { t } = useTranslation();
   if (!items) return null;
   return (
     <>
       <h3>{title}</h3>
       {items.length === 0 ? (
-        <p className="muted">Nothing yet.</p>
+        <p className="muted">{t('family.nothingYet')}</p>
       ) : (
         <ul>
           {items.map((item) => {
@@ -46,55 +49,85 @@ function List<T>({
 
 /** What one person you support shares with you, and a plain note of what they keep private. */
 function SharedWithMe({ memberId, relationship }: { memberId: string; relationship: string }) {
+  const { t } = useTranslation();
+  const code = (group: string, value: string) => t(`${group}.${value}`, { defaultValue: words(value) });
   const shared = useQuery({
     queryKey: ['shared', memberId],
     queryFn: () => apiFetch<Shared>(`/api/supporter/members/${encodeURIComponent(memberId)}`),
     retry: false,
   });
-  const title = `The person you support (${words(relationship)})`;
+  const title = t('family.personYouSupport', {
+    relationship: code('invite.relationships', relationship).toLowerCase(),
+  });
   if (shared.isError && shared.error instanceof ApiError && shared.error.status === 403)
     return (
       <section className="panel" aria-labelledby={`shared-${memberId}`}>
         <h2 id={`shared-${memberId}`}>{title}</h2>
-        <p>
-          Nothing is shared with you right now. The person you support decides what to share, and for how
-          long.
-        </p>
+        <p>{t('family.nothingShared')}</p>
       </section>
     );
   if (shared.isError) return <ErrorNotice error={shared.error} />;
-  if (shared.isPending) return <p className="loading">Loading…</p>;
+  if (shared.isPending) return <p className="loading">{t('family.loading')}</p>;
   const s = shared.data;
   return (
     <>
       <section className="panel" aria-labelledby={`shared-${memberId}`}>
         <h2 id={`shared-${memberId}`}>{title}</h2>
         <List
-          title="Appointments"
+          title={t('family.appointments')}
           items={s.appointments}
-          line={(a) => `${a.date}: ${words(a.service)} session, ${a.attended ? 'attended' : 'missed'}`}
+          line={(a) =>
+            t('family.appointment', {
+              date: formatDate(a.date),
+              service: code('status', a.service),
+              attended: a.attended ? t('family.attended') : t('family.missed'),
+            })
+          }
         />
-        <List title="Goals" items={s.goals} line={(g) => `${g.description}: ${g.target} by ${g.dueDate}`} />
         <List
-          title="Services"
+          title={t('family.goals')}
+          items={s.goals}
+          line={(g) =>
+            t('family.goal', { description: g.description, target: g.target, date: formatDate(g.dueDate) })
+          }
+        />
+        <List
+          title={t('family.services')}
           items={s.services}
-          line={(x) => `${words(x.service)} with ${x.performerName}: ${words(x.status)}`}
+          line={(x) =>
+            t('family.serviceLine', {
+              service: code('status', x.service),
+              performer: x.performerName,
+              status: code('status', x.status),
+            })
+          }
         />
-        <List title="Care team" items={s.careTeam} line={(m) => `${m.name} (${words(m.role)})`} />
         <List
-          title="Check-ins"
+          title={t('family.careTeam')}
+          items={s.careTeam}
+          line={(m) => `${m.name} (${code('careTeam', m.role)})`}
+        />
+        <List
+          title={t('family.checkIns')}
           items={s.checkIns}
-          line={(c) => `${c.date}: mood ${c.mood} of 10, cravings ${c.craving} of 10`}
+          line={(c) => t('family.checkIn', { date: formatDate(c.date), mood: c.mood, craving: c.craving })}
         />
         <List
-          title="Drug screen results"
+          title={t('family.screenResults')}
           items={s.screenResults}
-          line={(r) => `${r.date}: ${words(r.substance)} ${r.positive ? 'positive' : 'negative'}`}
+          line={(r) =>
+            t('family.screenLine', {
+              date: formatDate(r.date),
+              substance: words(r.substance),
+              result: r.positive ? t('family.positive') : t('family.negative'),
+            })
+          }
         />
         {s.notShared.length > 0 && (
           <p className="muted">
-            Some things are not shared with you:{' '}
-            {s.notShared.map((c) => c.label.split(':')[0]?.toLowerCase()).join(', ')}. That is their choice.
+            {t('family.notShared', {
+              list: s.notShared.map((c) => t(`categories.${c.category}`)).join(', '),
+            })}
           </p>
         )}
       </section>
@@ -105,6 +138,7 @@ function SharedWithMe({ memberId, relationship }: { memberId: string; relationsh
 
 /** A family member's or supporter's page: what each person they support shares with them, and resources for families. */
 export function FamilyPage() {
+  const { t } = useTranslation();
   const members = useQuery({
     queryKey: ['supported'],
     queryFn: () =>
@@ -113,7 +147,7 @@ export function FamilyPage() {
   return (
     <div className="stack portal">
       <CrisisBanner />
-      <h1>For family and supporters</h1>
+      <h1>{t('family.title')}</h1>
       {members.isError && <ErrorNotice error={members.error} />}
       {members.data?.members.map((m) => (
         <SharedWithMe key={m.memberId} memberId={m.memberId} relationship={m.relationship} />

@@ -1,56 +1,49 @@
+import { useTranslation } from 'react-i18next';
+
 /** For families and supporters: how to help, naloxone and how to use it, support for themselves (public national resources only). */
 export function FamilyResources() {
+  const { t } = useTranslation();
+  const list = (key: string) => t(key, { returnObjects: true }) as unknown as string[];
   return (
     <>
       <section className="panel" aria-labelledby="support-title">
-        <h2 id="support-title">Supporting someone in recovery</h2>
+        <h2 id="support-title">{t('family.supportTitle')}</h2>
         <ul className="resources">
-          <li>
-            Recovery is a long road with good and hard days. A return to use is not a failure: it is a reason
-            to reach out, stay connected and get back to care.
-          </li>
-          <li>
-            Say what you see and how you feel, without blame: “I was worried when you didn’t come home.” Ask
-            how you can help.
-          </li>
-          <li>
-            Medication for opioid use disorder (buprenorphine, methadone, naltrexone) is treatment, not
-            trading one drug for another. It lowers the risk of overdose and death.
-          </li>
-          <li>Look after yourself too: you do not have to do this alone.</li>
+          {list('family.support').map((line) => (
+            <li key={line}>{line}</li>
+          ))}
         </ul>
       </section>
       <section className="panel" aria-labelledby="naloxone-title">
-        <h2 id="naloxone-title">Naloxone (Narcan) saves lives</h2>
-        <p>Keep naloxone where you can reach it. Most pharmacies give it without a prescription.</p>
+        <h2 id="naloxone-title">{t('family.naloxoneTitle')}</h2>
+        <p>{t('family.naloxoneIntro')}</p>
         <ol className="resources">
-          <li>
-            If someone will not wake up, is breathing slowly or not at all, or their lips are blue: call{' '}
-            <a href="tel:911">911</a>.
-          </li>
-          <li>Spray one dose of naloxone into one nostril.</li>
-          <li>Give rescue breaths if you know how; lay them on their side.</li>
-          <li>If they do not wake in 2 to 3 minutes, give a second dose. Stay until help comes.</li>
+          {list('family.naloxoneSteps').map((line) => (
+            <li key={line}>{line}</li>
+          ))}
         </ol>
+        <p>
+          <a href="https://nextdistro.org/naloxone" rel="noreferrer">
+            {t('family.naloxoneFinder')}
+          </a>{' '}
+          · <a href="tel:911">911</a>
+        </p>
       </section>
       <section className="panel" aria-labelledby="family-groups-title">
-        <h2 id="family-groups-title">Support for families</h2>
+        <h2 id="family-groups-title">{t('family.groupsTitle')}</h2>
         <ul className="resources">
           <li>
-            <strong>SAMHSA National Helpline</strong>: <a href="tel:18006624357">1-800-662-4357</a>, free and
-            confidential, 24 hours a day, for families too.
+            <strong>{t('family.samhsa')}</strong> (<a href="tel:18006624357">1-800-662-4357</a>):{' '}
+            {t('family.samhsaText')}
           </li>
           <li>
-            <strong>Nar-Anon and Al-Anon</strong>: free groups for the families and friends of people who use
-            drugs or alcohol.
+            <strong>{t('family.naranon')}</strong>: {t('family.naranonText')}
           </li>
           <li>
-            <strong>SMART Recovery Family &amp; Friends</strong> and <strong>CRAFT</strong> (Community
-            Reinforcement and Family Training): practical ways to help a loved one into treatment.
+            <strong>{t('family.craft')}</strong> {t('family.craftText')}
           </li>
           <li>
-            <strong>988 Suicide &amp; Crisis Lifeline</strong>: call or text <a href="tel:988">988</a> if you
-            or the person you support is in crisis.
+            <strong>{t('family.lifeline')}</strong> (<a href="tel:988">988</a>): {t('family.lifelineText')}
           </li>
         </ul>
       </section>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Me, Role } from '../api/session.ts';
+import { i18n } from '../i18n/i18n.ts';
 import { GoTo } from '../ui/go-to.tsx';
 import { Notice } from '../ui/notice.tsx';
 import { FamilyPage } from './family-page.tsx';
@@ -14,8 +15,13 @@ export function familyScreen(parts: readonly string[], me: Me): ReactNode | unde
   );
 }
 
+/** The supporter's navigation, in their language (read at each render of the layout). */
 export function familyNav(role: Role): Array<{ label: string; href: string }> {
-  return role === 'supporter' ? [{ label: 'Family', href: '#/family' }] : [];
+  if (role !== 'supporter') return [];
+  return [
+    { label: i18n.t('nav.family'), href: '#/family' },
+    { label: i18n.t('nav.help'), href: '#/help' },
+  ];
 }
 
 /** A supporter starts on their page. */

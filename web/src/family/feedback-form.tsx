@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { apiFetch } from '../api/http.ts';
 import { ActionError } from '../ui/action-error.tsx';
 
@@ -7,14 +8,10 @@ interface Surveys {
   questions: { id: string; text: string }[];
   surveys: { invitationId: string; milestone: string }[];
 }
-const scale = ['Strongly disagree', 'Disagree', 'Neither', 'Agree', 'Strongly agree'];
-const milestoneWords: Record<string, string> = {
-  discharge: 'the end of treatment',
-  aftercare_90: 'the first 90 days after treatment',
-};
 
 /** An open feedback survey, if any: five statements rated 1–5. The answers are read only as anonymous totals. */
 export function FeedbackForm({ memberId }: { memberId: string }) {
+  const { t } = useTranslation();
   const client = useQueryClient();
   const key = ['feedback', memberId];
   const surveys = useQuery({
@@ -31,17 +28,18 @@ export function FeedbackForm({ memberId }: { memberId: string }) {
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: key }),
   });
-  if (send.isSuccess && !survey) return <p role="status">Thank you. Your answers help us do better.</p>;
+  if (send.isSuccess && !survey) return <p role="status">{t('feedback.thanks')}</p>;
   if (!survey || !surveys.data) return null;
   const questions = surveys.data.questions;
+  const scale = t('feedback.scale', { returnObjects: true }) as unknown as string[];
   return (
     <section className="panel" aria-labelledby={`feedback-${memberId}`}>
       <h2 id={`feedback-${memberId}`}>
-        How did we do? ({milestoneWords[survey.milestone] ?? survey.milestone})
+        {t('feedback.title', {
+          milestone: t(`feedback.milestones.${survey.milestone}`, { defaultValue: survey.milestone }),
+        })}
       </h2>
-      <p className="muted">
-        Your answers are counted without your name and never shown to your care team one by one.
-      </p>
+      <p className="muted">{t('feedback.intro')}</p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -50,7 +48,7 @@ export function FeedbackForm({ memberId }: { memberId: string }) {
       >
         {questions.map((q) => (
           <fieldset key={q.id}>
-            <legend>{q.text}</legend>
+            <legend>{t(`feedback.questions.${q.id}`, { defaultValue: q.text })}</legend>
             {scale.map((label, i) => (
               <label key={label} className="check">
                 <input
@@ -71,7 +69,7 @@ export function FeedbackForm({ memberId }: { memberId: string }) {
           className="primary"
           disabled={send.isPending || Object.keys(answers).length < questions.length}
         >
-          Send
+          {t('feedback.send')}
         </button>
       </form>
     </section>

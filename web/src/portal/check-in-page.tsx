@@ -7,11 +7,13 @@ import { apiFetch } from '../api/http.ts';
 import { formatDate } from '../i18n/i18n.ts';
 import { ActionError } from '../ui/action-error.tsx';
 import { ErrorNotice } from '../ui/notice.tsx';
+import { usePlanLine } from './crisis-lines.tsx';
 import { memberPath, useMyCheckIns } from './portal-api.ts';
 
 /** What a "yes" to the safety question shows at once, before anything else: someone not safe needs the crisis line before any other question. */
 function CrisisNow() {
   const { t } = useTranslation();
+  const planLine = usePlanLine();
   const box = useRef<HTMLElement>(null);
   useEffect(() => box.current?.focus(), []);
   return (
@@ -34,6 +36,11 @@ function CrisisNow() {
         <a className="button" href="tel:911">
           911
         </a>
+        {planLine && (
+          <a className="button" href={`tel:${planLine.replace(/[^0-9+]/g, '')}`}>
+            {t('help.planLine', { number: planLine })}
+          </a>
+        )}
       </p>
       <p>{t('checkIn.crisisTeam')}</p>
     </section>

@@ -1,24 +1,21 @@
 import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CareSearch } from '../coverage/care-search.tsx';
 import { CostEstimatePanel } from '../coverage/cost-estimate-panel.tsx';
 import { useMemberCoverage, useMemberPreauths, useMyMemberId, usePlan } from '../coverage/coverage-api.ts';
-import { formatMoney } from '../coverage/coverage-words.ts';
 import { PreauthList } from '../coverage/preauth-list.tsx';
 import { FeedbackForm } from '../family/feedback-form.tsx';
+import { formatDate } from '../i18n/i18n.ts';
+import { formatMoneyIn } from '../i18n/use-say.ts';
 import { ErrorNotice, Notice } from '../ui/notice.tsx';
-
-const planTypeWords: Record<string, string> = {
-  HMO: 'an HMO: use care in the plan network, with a referral for specialist care',
-  EPO: 'an EPO: use care in the plan network; no referrals needed',
-  POS: 'a POS plan: care outside the network is covered at a higher cost; a referral keeps specialist care at the in-network price',
-  PPO: 'a PPO: care outside the network is covered at a higher cost; no referrals needed',
-};
+import { MoudNearMe } from './moud-near-me.tsx';
 
 /** Runs a portal page once the member's own id is known. */
 export function WithMemberId({ children }: { children: (memberId: string) => ReactNode }) {
+  const { t } = useTranslation();
   const id = useMyMemberId();
   if (id.isError) return <ErrorNotice error={id.error} />;
-  if (id.isPending) return <p className="loading">Loading…</p>;
+  if (id.isPending) return <p className="loading">{t('home.loading')}</p>;
   if (!id.data)
     return (
       <Notice title="Your account is not linked to a member">
@@ -29,14 +26,14 @@ export function WithMemberId({ children }: { children: (memberId: string) => Rea
 }
 
 function Meter({ label, met, of }: { label: string; met: number; of: number }) {
+  const { t, i18n } = useTranslation();
+  const money = (value: number) => formatMoneyIn(i18n.language, value);
   return (
     <div className="meter">
       <div className="row">
         <span>{label}</span>
         <span className="spacer" />
-        <span className="num">
-          {formatMoney(met)} of {formatMoney(of)}
-        </span>
+        <span className="num">{t('myPlan.of', { met: money(met), total: money(of) })}</span>
       </div>
       <progress max={of || 1} value={Math.min(met, of)} aria-label={label} />
     </div>
@@ -49,49 +46,38 @@ export function MyPlanPage() {
 }
 
 function MyPlan({ memberId }: { memberId: string }) {
+  const { t } = useTranslation();
   const coverage = useMemberCoverage(memberId);
   const plan = usePlan(coverage.data?.planId);
   if (coverage.isError) return <ErrorNotice error={coverage.error} />;
-  if (coverage.isPending) return <p className="loading">Loading your plan…</p>;
+  if (coverage.isPending) return <p className="loading">{t('myPlan.loading')}</p>;
   const c = coverage.data;
   return (
     <div className="stack portal">
-      <h1>My plan</h1>
+      <h1>{t('myPlan.title')}</h1>
       <FeedbackForm memberId={memberId} />
       <section className="panel" aria-labelledby="plan-title">
         <h2 id="plan-title">{c.planName}</h2>
-        <p>Your plan is {planTypeWords[c.planType] ?? c.planType}.</p>
-        <p>
-          {c.behavioralHealthCaseManagement
-            ? 'Your plan includes a behavioral-health case manager who can help you find and start treatment.'
-            : 'Your plan does not include behavioral-health case management; the help lines on this site are open to you.'}
-        </p>
-        <Meter
-          label="Paid toward your deductible this year"
-          met={c.accumulators.in.deductibleMet}
-          of={c.deductible}
-        />
-        <Meter
-          label="Paid toward your out-of-pocket maximum"
-          met={c.accumulators.in.outOfPocketMet}
-          of={c.outOfPocketMax}
-        />
-        <p className="small muted">Plan year from {c.planYearStart}. Amounts in network.</p>
+        <p>{t('myPlan.planIs', { kind: t(`myPlan.kinds.${c.planType}`, { defaultValue: c.planType }) })}</p>
+        <p>{c.behavioralHealthCaseManagement ? t('myPlan.caseManagement') : t('myPlan.noCaseManagement')}</p>
+        <Meter label={t('myPlan.deductible')} met={c.accumulators.in.deductibleMet} of={c.deductible} />
+        <Meter label={t('myPlan.outOfPocket')} met={c.accumulators.in.outOfPocketMet} of={c.outOfPocketMax} />
+        <p className="small muted">{t('myPlan.planYear', { date: formatDate(c.planYearStart) })}</p>
       </section>
       <section className="panel" aria-labelledby="care-costs-title">
-        <h2 id="care-costs-title">Treatment for substance use: what you pay</h2>
+        <h2 id="care-costs-title">{t('myPlan.costsTitle')}</h2>
         {plan.isError ? (
           <ErrorNotice error={plan.error} />
         ) : !plan.data ? (
-          <p className="loading">Loading…</p>
+          <p className="loading">{t('home.loading')}</p>
         ) : (
-          <table aria-label="What you pay in and out of network">
+          <table aria-label={t('myPlan.costsTable')}>
             <thead>
               <tr>
-                <th>Care</th>
-                <th>In network</th>
-                <th>Out of network</th>
-                <th>Approval first?</th>
+                <th>{t('myPlan.care')}</th>
+                <th>{t('myPlan.inNetwork')}</th>
+                <th>{t('myPlan.outOfNetwork')}</th>
+                <th>{t('myPlan.approvalFirst')}</th>
               </tr>
             </thead>
             <tbody>
@@ -101,18 +87,15 @@ function MyPlan({ memberId }: { memberId: string }) {
                   <td>{row.inNetwork}</td>
                   <td>{row.outOfNetwork}</td>
                   <td>
-                    {row.preauthorizationRequired ? 'Yes: the program asks your plan before you start' : 'No'}
-                    {row.referralNeeded ? '; a referral from your doctor' : ''}
+                    {row.preauthorizationRequired ? t('myPlan.approvalYes') : t('myPlan.approvalNo')}
+                    {row.referralNeeded ? t('myPlan.referral') : ''}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        <p className="small muted">
-          Your plan must cover substance-use treatment no less well than other medical care (federal parity
-          law).
-        </p>
+        <p className="small muted">{t('myPlan.parity')}</p>
       </section>
     </div>
   );
@@ -124,18 +107,18 @@ export function MyCarePage() {
 }
 
 function MyCare({ memberId }: { memberId: string }) {
+  const { t } = useTranslation();
   const [facilityId, setFacilityId] = useState<string>();
   return (
     <div className="stack portal">
-      <h1>Find care</h1>
-      <p className="muted">
-        Programs and clinicians near you that your plan covers. Choose one to see what it would cost you.
-      </p>
+      <h1>{t('care.title')}</h1>
+      <p className="muted">{t('care.intro')}</p>
+      <MoudNearMe memberId={memberId} />
       <CareSearch
         memberId={memberId}
         selectedId={facilityId}
         onChoose={(hit) => setFacilityId(hit.id)}
-        chooseLabel="What would I pay?"
+        chooseLabel={t('care.choose')}
         audience="member"
       />
       <CostEstimatePanel memberId={memberId} facilityId={facilityId} audience="member" />
@@ -149,16 +132,14 @@ export function MyAuthorizationsPage() {
 }
 
 function MyAuthorizations({ memberId }: { memberId: string }) {
+  const { t } = useTranslation();
   const preauths = useMemberPreauths(memberId);
   return (
     <div className="stack portal">
-      <h1>My authorizations</h1>
-      <p className="muted">
-        Some care needs your plan's approval before it starts. The program asks for it; your plan decides
-        within 72 hours when it is urgent and within 7 days otherwise.
-      </p>
+      <h1>{t('auths.title')}</h1>
+      <p className="muted">{t('auths.intro')}</p>
       <section className="panel" aria-labelledby="my-auth-title">
-        <h2 id="my-auth-title">Requests</h2>
+        <h2 id="my-auth-title">{t('auths.requests')}</h2>
         {preauths.isError ? (
           <ErrorNotice error={preauths.error} />
         ) : (
