@@ -51,6 +51,13 @@ export type CheckInInput = z.infer<typeof checkInSchema>;
 export const goalStatuses = ['proposed', 'active', 'achieved', 'not-achieved', 'cancelled'] as const;
 
 /** A measurable goal with a target date (FHIR Goal). */
+/** A small step toward a goal that the member can mark done in their app ("call the clinic"). */
+export const goalStepSchema = z.object({
+  id: z.string().min(1).max(64).optional(),
+  text: z.string().min(1).max(300),
+  doneOn: isoDay.nullable().default(null),
+});
+
 export const goalSchema = z.object({
   id: z.string().min(1).max(64).optional(),
   description: z.string().min(1).max(500),
@@ -58,6 +65,7 @@ export const goalSchema = z.object({
   target: z.string().min(1).max(200),
   dueDate: isoDay,
   status: z.enum(goalStatuses),
+  steps: z.array(goalStepSchema).max(20).default([]),
 });
 
 export const careTeamRoles = ['case_manager', 'prescriber', 'counselor', 'facility', 'peer_support'] as const;

@@ -131,6 +131,21 @@ describe.skipIf(!chromium)("the member's own app in a browser", () => {
     }
   }, 300_000);
 
+  it('ticks a step toward a goal done on Home, and the case manager sees it', async () => {
+    const page = await pageAt(viewports[0], 'mia');
+    await page.goto(`${served.baseUrl}/#/home`);
+    const step = page.getByRole('checkbox', { name: 'Call Harbor to book the first session' });
+    // The box follows the saved plan: it turns checked once the server has the step done.
+    await step.click();
+    await page.getByText(/done [A-Z][a-z]{2} \d/).waitFor();
+    expect(await step.isChecked()).toBe(true);
+    const plans = (await call('GET', `/api/members/${memberId}/care-plans`)) as {
+      plans: { content: { goals: { steps: { doneOn: string | null }[] }[] } }[];
+    };
+    expect(plans.plans[0]?.content.goals[0]?.steps[0]?.doneOn).not.toBeNull();
+    await page.close();
+  }, 60_000);
+
   it('checks in with a craving of 8 (the case manager sees CHECK_IN_USE); a "yes" to safety shows 988 first', async () => {
     const page = await pageAt(viewports[0], 'mia');
     await page.goto(`${served.baseUrl}/#/check-in`);

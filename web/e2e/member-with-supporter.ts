@@ -89,6 +89,7 @@ export async function seedMemberWithSupporter(
           target: '4 a month',
           dueDate: addDays(today, 60),
           status: 'active',
+          steps: [{ text: 'Call Harbor to book the first session' }],
         },
       ],
       careTeam: [],

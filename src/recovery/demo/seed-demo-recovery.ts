@@ -90,6 +90,10 @@ export async function seedDemoRecovery(
               target: '90 of 90',
               dueDate: addDays(options.asOf, 45),
               status: 'active',
+              steps: [
+                { text: 'Pick up the first refill', doneOn: options.asOf },
+                { text: 'Set a daily reminder on my phone', doneOn: null },
+              ],
             },
             {
               description: 'Find stable housing',
@@ -97,6 +101,10 @@ export async function seedDemoRecovery(
               target: 'stable housing',
               dueDate: addDays(options.asOf, 60),
               status: 'active',
+              steps: [
+                { text: 'Call the housing counselor', doneOn: null },
+                { text: 'Gather my ID and income papers', doneOn: null },
+              ],
             },
           ],
           careTeam: [{ role: 'case_manager', name: actor.username }],
@@ -240,6 +248,7 @@ async function dischargeDemoMember(
             target: '4 a month',
             dueDate: addDays(options.asOf, 60),
             status: 'active',
+            steps: [{ text: 'Find a meeting near home', doneOn: null }],
           },
         ],
         careTeam: [{ role: 'case_manager', name: options.actor.username }],

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { todayIso } from '../../platform/calendar/iso-days.ts';
 import type { RouteModule } from '../../platform/http/route-module.ts';
 import { carePlanResolver, serviceRequestResolver } from '../recovery-resolvers.ts';
 import { carePlanContentSchema, serviceRequestSchema, serviceRequestStatuses } from '../recovery-schemas.ts';
 import { listCarePlans } from './care-plan-queries.ts';
-import { addServiceRequest, changeServiceStatus, saveCarePlan } from './care-plan-store.ts';
+import { addServiceRequest, changeServiceStatus, markGoalStep, saveCarePlan } from './care-plan-store.ts';
 
 const planRoles = ['case_manager', 'supervisor'] as const;
 const memberParams = z.object({ memberId: z.string().min(1).max(64) });
@@ -115,6 +116,29 @@ export const carePlanRoutes: RouteModule = {
             { ...request.body, caseId: request.body.caseId ?? null, memberId: plan.memberId, planId },
             user,
           ),
+        );
+      },
+    );
+
+    app.post(
+      '/api/care-plans/:planId/goals/:goalId/steps/:stepId',
+      {
+        config: { roles: ['member', 'case_manager'] },
+        schema: {
+          tags: ['recovery'],
+          params: planParams.extend({
+            goalId: z.string().min(1).max(64),
+            stepId: z.string().min(1).max(64),
+          }),
+          body: z.object({ done: z.boolean() }),
+          response: { 200: saved },
+        },
+      },
+      async (request) => {
+        const user = request.access.requireUser();
+        const { planId, goalId, stepId } = request.params;
+        return request.access.resource(carePlanResolver, planId, 'update', (_plan, _grant, { db }) =>
+          markGoalStep(db, { planId, goalId, stepId }, request.body.done, user, todayIso()),
         );
       },
     );

@@ -19,9 +19,60 @@ export interface CarePlanWrite {
   content: CarePlanContent;
 }
 
-/** Gives each goal a stable id, so a later version and the FHIR Goal keep naming the same goal. */
+/** Gives each goal and step a stable id, so a later version and the FHIR Goal keep naming the same goal. */
 function withGoalIds(content: CarePlanContent): CarePlanContent {
-  return { ...content, goals: content.goals.map((g) => ({ ...g, id: g.id ?? crypto.randomUUID() })) };
+  return {
+    ...content,
+    goals: content.goals.map((g) => ({
+      ...g,
+      id: g.id ?? crypto.randomUUID(),
+      steps: (g.steps ?? []).map((step) => ({ ...step, id: step.id ?? crypto.randomUUID() })),
+    })),
+  };
+}
+
+/**
+ * Marks one step of a goal done (or not done) as of `on`, writing the plan's next version as
+ * whoever did it: the member in their app, or their case manager. Only an active plan changes.
+ */
+export async function markGoalStep(
+  db: OpsDb,
+  ids: { planId: string; goalId: string; stepId: string },
+  done: boolean,
+  actor: Actor,
+  on: string,
+): Promise<{ planId: string; version: number }> {
+  const row = await recoveryDb(db)
+    .selectFrom('care_plan')
+    .select(['member_id', 'case_id', 'category', 'status', 'content', 'version'])
+    .where('plan_id', '=', ids.planId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found', 'There is no such care plan.');
+  if (row.status !== 'active') throw new AppError('conflict', 'This plan is no longer active.');
+  const content = row.content as CarePlanContent;
+  const step = content.goals.find((g) => g.id === ids.goalId)?.steps?.find((s) => s.id === ids.stepId);
+  if (!step) throw new AppError('not_found', 'There is no such step in this plan.');
+  const goals = content.goals.map((g) =>
+    g.id !== ids.goalId
+      ? g
+      : {
+          ...g,
+          steps: (g.steps ?? []).map((s) => (s.id === ids.stepId ? { ...s, doneOn: done ? on : null } : s)),
+        },
+  );
+  return saveCarePlan(
+    db,
+    {
+      planId: ids.planId,
+      version: row.version,
+      memberId: row.member_id,
+      caseId: row.case_id,
+      category: row.category as CarePlanWrite['category'],
+      status: 'active',
+      content: { ...content, goals },
+    },
+    actor,
+  );
 }
 
 /**

@@ -37,7 +37,7 @@ export const myRecoveryRoutes: RouteModule = {
           request.params.memberId,
           { action: 'read', resourceType: 'RecoveryRecord' },
           async (grant, { db }) => {
-            const record = await readSharedRecord(db, grant.memberId, shareCategories);
+            const record = await readSharedRecord(db, grant.memberId, shareCategories, 'member');
             const checkIns = await listCheckIns(db, grant.memberId);
             const last = checkIns[0]?.submittedAt ?? null;
             const due = last === null || Date.now() - Date.parse(last) >= defaultCadenceDays * 86_400_000;

@@ -83,3 +83,87 @@ describe("the member's own app", () => {
     }
   });
 });
+
+describe('steps toward a goal', () => {
+  it('lets the member tick a step of their own plan done and untick it, as a new version by them; no one else', async () => {
+    const plan = await t.app.inject({
+      method: 'POST',
+      url: `/api/members/${memberId}/care-plans`,
+      headers: cm.headers,
+      payload: {
+        category: 'treatment',
+        status: 'active',
+        content: {
+          title: 'Plan',
+          goals: [
+            {
+              description: 'Find stable housing',
+              measure: 'housing status',
+              target: 'stable housing',
+              dueDate: '2099-01-01',
+              status: 'active',
+              steps: [{ text: 'Call the housing counselor' }, { text: 'Gather my papers' }],
+            },
+          ],
+          careTeam: [],
+        },
+      },
+    });
+    expect(plan.statusCode, plan.body).toBe(201);
+    const mine = async () =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/members/${memberId}/my-recovery`,
+          headers: member.headers,
+        })
+      ).json().record.goals as {
+        planId: string;
+        goalId: string;
+        steps: { stepId: string; text: string; doneOn: string | null }[];
+      }[];
+    const [goal] = await mine();
+    expect(goal?.steps.map((s) => s.doneOn)).toEqual([null, null]);
+    const url = `/api/care-plans/${goal!.planId}/goals/${goal!.goalId}/steps/${goal!.steps[0]!.stepId}`;
+    const done = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: member.headers,
+      payload: { done: true },
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect((await mine())[0]?.steps.map((s) => s.doneOn !== null)).toEqual([true, false]);
+    const version = await t.store.db
+      .withTables<{ care_plan_version: { plan_id: string; version: number; changed_by_username: string } }>()
+      .selectFrom('care_plan_version')
+      .select(['version', 'changed_by_username'])
+      .where('plan_id', '=', goal!.planId)
+      .orderBy('version', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(version).toEqual({ version: 2, changed_by_username: member.username });
+    const undone = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: member.headers,
+      payload: { done: false },
+    });
+    expect(undone.statusCode).toBe(200);
+    expect((await mine())[0]?.steps.map((s) => s.doneOn)).toEqual([null, null]);
+
+    const other = await t.logIn('member', { memberId: 'M-SOMEONE-ELSE' });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: other.headers,
+      payload: { done: true },
+    });
+    expect(refused.statusCode).toBe(403);
+    const noStep = await t.app.inject({
+      method: 'POST',
+      url: `/api/care-plans/${goal!.planId}/goals/${goal!.goalId}/steps/nope`,
+      headers: member.headers,
+      payload: { done: true },
+    });
+    expect(noStep.statusCode).toBe(404);
+  });
+});

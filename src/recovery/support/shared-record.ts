@@ -9,11 +9,25 @@ export interface SharedRecord {
   shared: { category: ShareCategory; label: string }[];
   notShared: { category: ShareCategory; label: string }[];
   appointments?: { date: string; service: string; attended: boolean }[];
-  goals?: { description: string; target: string; dueDate: string; status: string }[];
+  goals?: SharedGoal[];
   services?: { service: string; performerName: string; status: string }[];
   careTeam?: { role: string; name: string }[];
   checkIns?: { date: string; mood: number; craving: number }[];
   screenResults?: { date: string; substance: string; positive: boolean }[];
+}
+
+export interface SharedGoal {
+  description: string;
+  target: string;
+  dueDate: string;
+  status: string;
+}
+
+/** The member's own view of a goal: the ids to mark its steps done by, and the steps. */
+export interface MemberGoal extends SharedGoal {
+  planId: string;
+  goalId: string;
+  steps: { stepId: string; text: string; doneOn: string | null }[];
 }
 
 /**
@@ -25,6 +39,8 @@ export async function readSharedRecord(
   db: OpsDb,
   memberId: string,
   shares: readonly string[],
+  /** The member reading their own record also gets each goal's ids and steps. */
+  audience: 'supporter' | 'member' = 'supporter',
 ): Promise<SharedRecord> {
   const rdb = recoveryDb(db);
   const has = (c: ShareCategory) => shares.includes(c);
@@ -52,13 +68,22 @@ export async function readSharedRecord(
       .execute();
     const contents = plans.map((p) => p.content as CarePlanContent);
     if (has('plan-goals'))
-      record.goals = contents.flatMap((c) =>
-        c.goals.map((g) => ({
-          description: g.description,
-          target: g.target,
-          dueDate: g.dueDate,
-          status: g.status,
-        })),
+      record.goals = plans.flatMap((p) =>
+        (p.content as CarePlanContent).goals.map((g): SharedGoal | MemberGoal => {
+          const shared = {
+            description: g.description,
+            target: g.target,
+            dueDate: g.dueDate,
+            status: g.status,
+          };
+          if (audience === 'supporter') return shared;
+          const steps = (g.steps ?? []).map((s) => ({
+            stepId: s.id ?? '',
+            text: s.text,
+            doneOn: s.doneOn ?? null,
+          }));
+          return { ...shared, planId: p.plan_id, goalId: g.id ?? '', steps };
+        }),
       );
     if (has('care-team'))
       record.careTeam = contents.flatMap((c) => c.careTeam.map((m) => ({ role: m.role, name: m.name })));

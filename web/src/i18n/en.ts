@@ -32,6 +32,8 @@ export const en = {
     goals: 'My goals',
     noGoals: 'No goals yet. You and your care team will set them together.',
     goalDue: 'by {{date}}',
+    steps: 'Steps toward “{{goal}}”',
+    stepDone: 'done {{date}}',
     careTeam: 'My care team',
     noCareTeam: 'Your care team will appear here once your care begins.',
     services: 'My services and referrals',

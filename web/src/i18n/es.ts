@@ -35,6 +35,8 @@ export const es: Messages = {
     goals: 'Mis metas',
     noGoals: 'Todavía no hay metas. Usted y su equipo de atención las fijarán juntos.',
     goalDue: 'para el {{date}}',
+    steps: 'Pasos hacia “{{goal}}”',
+    stepDone: 'hecho el {{date}}',
     careTeam: 'Mi equipo de atención',
     noCareTeam: 'Su equipo de atención aparecerá aquí cuando comience su atención.',
     services: 'Mis servicios y referidos',

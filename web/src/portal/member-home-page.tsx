@@ -4,6 +4,7 @@ import { useMemberPreauths } from '../coverage/coverage-api.ts';
 import { PreauthList } from '../coverage/preauth-list.tsx';
 import { formatDate } from '../i18n/i18n.ts';
 import { ErrorNotice } from '../ui/notice.tsx';
+import { GoalSteps } from './goal-steps.tsx';
 import { useMyRecovery } from './portal-api.ts';
 
 /** What is next for me: my next session, a check-in due, my goals, my care team, my authorizations. */
@@ -46,10 +47,11 @@ export function MemberHomePage({ memberId }: { memberId: string }) {
         {goals.length === 0 ? (
           <p>{t('home.noGoals')}</p>
         ) : (
-          <ul>
+          <ul className="stack">
             {goals.map((g) => (
-              <li key={`${g.description}-${g.dueDate}`}>
+              <li key={g.goalId}>
                 {g.description} ({status(g.status)}, {t('home.goalDue', { date: formatDate(g.dueDate) })})
+                <GoalSteps goal={g} memberId={memberId} />
               </li>
             ))}
           </ul>

@@ -3,10 +3,21 @@ import { apiFetch } from '../api/http.ts';
 
 const member = (id: string) => `/api/members/${encodeURIComponent(id)}`;
 
+/** A goal of my plan, with the small steps I can mark done. */
+export interface MyGoal {
+  planId: string;
+  goalId: string;
+  description: string;
+  target: string;
+  dueDate: string;
+  status: string;
+  steps: { stepId: string; text: string; doneOn: string | null }[];
+}
+
 export interface MyRecovery {
   record: {
     appointments?: { date: string; service: string; attended: boolean }[];
-    goals?: { description: string; target: string; dueDate: string; status: string }[];
+    goals?: MyGoal[];
     services?: { service: string; performerName: string; status: string }[];
     careTeam?: { role: string; name: string }[];
   };

@@ -3,7 +3,7 @@ import { asamLevels } from '../../../src/recovery/assessment/assessment-question
 import { useCaseWork } from '../member/use-member.ts';
 import { ActionError } from '../ui/action-error.tsx';
 import { ErrorNotice } from '../ui/notice.tsx';
-import { GoalFields, ServiceFields, type ServiceInput } from './plan-section.tsx';
+import { GoalFields, ServiceFields, type ServiceInput, withoutBlankSteps } from './plan-section.tsx';
 import { type Goal, post, todayIso, useRecoveryWrite } from './recovery-api.ts';
 
 const firstServices = (): ServiceInput[] => [
@@ -41,7 +41,13 @@ export function DischargeForm({
       dischargedOn,
       fromLevelOfCare: level,
       handoff: { to: handoffTo, on: handoffOn },
-      plan: { title: 'Aftercare plan', goals, careTeam: [], checkInCadence: cadence, crisisPlan },
+      plan: {
+        title: 'Aftercare plan',
+        goals: withoutBlankSteps(goals),
+        careTeam: [],
+        checkInCadence: cadence,
+        crisisPlan,
+      },
       services: services.filter((s) => s.performerName.trim() !== ''),
     }),
   );

@@ -161,6 +161,10 @@ function GoalStatus({ plan, goal, memberId }: { plan: Plan; goal: Goal; memberId
 
 const blankGoal = (): Goal => ({ description: '', measure: '', target: '', dueDate: '', status: 'active' });
 
+/** The goals as written, without the empty step line the steps box keeps while typing. */
+export const withoutBlankSteps = (goals: Goal[]): Goal[] =>
+  goals.map((g) => ({ ...g, steps: (g.steps ?? []).filter((step) => step.text.trim() !== '') }));
+
 /** Goals as measurable rows: what, measured how, the target, by when. */
 export function GoalFields({ goals, onChange }: { goals: Goal[]; onChange: (g: Goal[]) => void }) {
   const set = (i: number, patch: Partial<Goal>) =>
@@ -198,6 +202,22 @@ export function GoalFields({ goals, onChange }: { goals: Goal[]; onChange: (g: G
               onChange={(e) => set(i, { dueDate: e.target.value })}
             />
           </div>
+          <div className="field">
+            <label htmlFor={`goal-${i}-steps`}>Steps the member can tick off (one per line)</label>
+            <textarea
+              id={`goal-${i}-steps`}
+              rows={2}
+              value={(g.steps ?? []).map((step) => step.text).join('\n')}
+              onChange={(e) =>
+                set(i, {
+                  steps: e.target.value
+                    .split('\n')
+                    .filter((line, k, all) => line.trim() !== '' || k === all.length - 1)
+                    .map((text) => ({ text, doneOn: null })),
+                })
+              }
+            />
+          </div>
         </div>
       ))}
       <button type="button" onClick={() => onChange([...goals, blankGoal()])}>
@@ -223,7 +243,11 @@ function NewPlanForm({
       category: 'treatment',
       status: 'active',
       ...(caseId ? { caseId } : {}),
-      content: { title, goals, careTeam: [] },
+      content: {
+        title,
+        goals: withoutBlankSteps(goals),
+        careTeam: [],
+      },
     }),
   );
   return (
@@ -303,6 +327,15 @@ export function PlanSection({
                 <li key={g.id}>
                   {g.description}: {g.target} by {g.dueDate} ·{' '}
                   <GoalStatus plan={plan} goal={g} memberId={memberId} />
+                  {(g.steps ?? []).length > 0 && (
+                    <ul className="small">
+                      {(g.steps ?? []).map((step) => (
+                        <li key={step.id ?? step.text}>
+                          {step.text}: {step.doneOn ? `done ${step.doneOn}` : 'not yet'}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </li>
               ))}
             </ul>

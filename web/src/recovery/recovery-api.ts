@@ -8,6 +8,8 @@ export interface Goal {
   target: string;
   dueDate: string;
   status: string;
+  /** Small steps the member marks done in their app. */
+  steps?: { id?: string; text: string; doneOn: string | null }[];
 }
 export interface Service {
   requestId: string;
