@@ -7,7 +7,7 @@ import { apiFetch } from '../api/http.ts';
 import { formatDate } from '../i18n/i18n.ts';
 import { ActionError } from '../ui/action-error.tsx';
 import { ErrorNotice } from '../ui/notice.tsx';
-import { usePlanLine } from './crisis-lines.tsx';
+import { telHref, usePlanLine } from './crisis-lines.tsx';
 import { memberPath, useMyCheckIns } from './portal-api.ts';
 
 /** What a "yes" to the safety question shows at once, before anything else: someone not safe needs the crisis line before any other question. */
@@ -37,7 +37,7 @@ function CrisisNow() {
           911
         </a>
         {planLine && (
-          <a className="button" href={`tel:${planLine.replace(/[^0-9+]/g, '')}`}>
+          <a className="button" href={telHref(planLine)}>
             {t('help.planLine', { number: planLine })}
           </a>
         )}

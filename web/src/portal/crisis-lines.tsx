@@ -8,7 +8,8 @@ export function usePlanLine(): string | null {
   return coverage.data?.behavioralHealthLine ?? null;
 }
 
-const tel = (number: string) => `tel:${number.replace(/[^0-9+]/g, '')}`;
+/** A phone number as a link target: digits and + only. */
+export const telHref = (number: string) => `tel:${number.replace(/[^0-9+]/g, '')}`;
 
 /** Splits a message around its one `{{number}}` so the number can be a link. */
 function around(text: (number: string) => string): [string, string] {
@@ -36,7 +37,7 @@ export function CrisisBanner() {
       {planLine && (
         <>
           {beforePlan}
-          <a href={tel(planLine)}>{planLine}</a>
+          <a href={telHref(planLine)}>{planLine}</a>
           {afterPlan}.{' '}
         </>
       )}
@@ -63,7 +64,8 @@ export function ResourcesPage({ forMember }: { forMember: boolean }) {
           </li>
           {planLine && (
             <li>
-              <strong>{t('help.plan')}</strong> (<a href={tel(planLine)}>{planLine}</a>): {t('help.planText')}
+              <strong>{t('help.plan')}</strong> (<a href={telHref(planLine)}>{planLine}</a>):{' '}
+              {t('help.planText')}
             </li>
           )}
           <li>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { type CareType, type DirectoryHit, useCareOptions } from '../coverage/coverage-api.ts';
 import { ErrorNotice } from '../ui/notice.tsx';
+import { telHref } from './crisis-lines.tsx';
 
 const shown = 3;
 
@@ -22,7 +23,7 @@ function Nearest({ memberId, type, title }: { memberId: string; type: CareType; 
           {items.map((hit) => (
             <li key={hit.id}>
               <strong>{hit.name}</strong> · {nearness[hit.nearness] ?? ''} ·{' '}
-              <a href={`tel:${hit.phone.replace(/[^0-9+]/g, '')}`}>{hit.phone}</a>
+              <a href={telHref(hit.phone)}>{hit.phone}</a>
               <div className="small">
                 {hit.address.line}, {hit.address.city} {hit.address.zip} ·{' '}
                 {hit.acceptingNewPatients ? t('care.accepting') : t('care.notAccepting')}
