@@ -230,4 +230,21 @@ export const recoveryMigrations: readonly Migration[] = [
         answers jsonb not null
       );`,
   },
+  {
+    name: 'recovery-004-messages',
+    sql: `
+      -- Messages between a member and their care team, in the member's app and the case
+      -- manager's recovery panel. Part of the member's record: read through the same access
+      -- policy as a check-in; never shared with a supporter.
+      create table care_team_message (
+        message_id text primary key,
+        member_id text not null,
+        direction text not null check (direction in ('to_member', 'from_member')),
+        body text not null check (length(body) between 1 and 2000),
+        sent_by text not null references app_user (user_id),
+        sent_at timestamptz not null default now(),
+        read_at timestamptz
+      );
+      create index care_team_message_member on care_team_message (member_id, sent_at);`,
+  },
 ];

@@ -5,6 +5,7 @@ import { assessmentRoutes } from './assessment/assessment-routes.ts';
 import { facilityRoutes } from './facility/facility-routes.ts';
 import { feedbackRoutes } from './feedback/feedback-routes.ts';
 import { recoveryFhirRoutes } from './fhir/recovery-fhir-routes.ts';
+import { messageRoutes } from './messages/message-routes.ts';
 import { carePlanRoutes } from './plans/care-plan-routes.ts';
 import { myRecoveryRoutes } from './portal/my-recovery-routes.ts';
 import { recoverySummaryRoutes } from './recovery-summary-routes.ts';
@@ -26,4 +27,5 @@ export const recoveryRoutes = combineRoutes('recovery', [
   feedbackRoutes,
   facilityRoutes,
   myRecoveryRoutes,
+  messageRoutes,
 ]);

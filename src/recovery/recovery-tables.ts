@@ -169,6 +169,16 @@ export interface FeedbackResponseTable {
   answers: unknown;
 }
 
+export interface CareTeamMessageTable {
+  message_id: string;
+  member_id: string;
+  direction: 'to_member' | 'from_member';
+  body: string;
+  sent_by: string;
+  sent_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
 /** The recovery domain's tables, for `db.withTables<RecoveryTables>()`. */
 export type RecoveryTables = {
   assessment: AssessmentTable;
@@ -184,6 +194,7 @@ export type RecoveryTables = {
   follow_up: FollowUpTable;
   feedback_invitation: FeedbackInvitationTable;
   feedback_response: FeedbackResponseTable;
+  care_team_message: CareTeamMessageTable;
 };
 
 export type RecoveryDb = Kysely<PlatformTables & RecoveryTables>;

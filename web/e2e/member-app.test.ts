@@ -146,6 +146,29 @@ describe.skipIf(!chromium)("the member's own app in a browser", () => {
     await page.close();
   }, 60_000);
 
+  it('reads a message from the care team on Home and answers it; the case manager sees the reply', async () => {
+    await call('POST', `/api/members/${memberId}/messages`, { body: 'Harbor has a slot on Tuesday at 10.' });
+    const page = await pageAt(viewports[0], 'mia');
+    await page.goto(`${served.baseUrl}/#/home`);
+    const thread = page.getByRole('region', { name: 'Messages with my care team' });
+    await thread.getByText('Harbor has a slot on Tuesday at 10.').waitFor();
+    await thread.getByLabel('Write to my care team').fill('Tuesday works for me.');
+    await thread.getByRole('button', { name: 'Send' }).click();
+    await thread.getByText('Tuesday works for me.').waitFor();
+    const seen = (await call('GET', `/api/members/${memberId}/messages`)) as {
+      messages: { direction: string; body: string }[];
+      unreadByMember: number;
+      unreadByCareTeam: number;
+    };
+    expect(seen.messages.map((m) => [m.direction, m.body])).toEqual([
+      ['to_member', 'Harbor has a slot on Tuesday at 10.'],
+      ['from_member', 'Tuesday works for me.'],
+    ]);
+    expect(seen).toMatchObject({ unreadByMember: 0, unreadByCareTeam: 1 });
+    await expectAccessible(page, 'member home with messages');
+    await page.close();
+  }, 60_000);
+
   it('checks in with a craving of 8 (the case manager sees CHECK_IN_USE); a "yes" to safety shows 988 first', async () => {
     const page = await pageAt(viewports[0], 'mia');
     await page.goto(`${served.baseUrl}/#/check-in`);

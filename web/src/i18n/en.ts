@@ -41,6 +41,17 @@ export const en = {
     noAuthorizations: 'No requests for approval on file.',
     loading: 'Loading…',
   },
+  messages: {
+    title: 'Messages with my care team',
+    none: 'No messages yet. You can write to your care team here.',
+    fromMe: 'You',
+    fromTeam: '{{name}}, your care team',
+    new: 'new',
+    write: 'Write to my care team',
+    send: 'Send',
+    sending: 'Sending…',
+    note: 'Your care team reads messages on working days. In a crisis, call or text 988 at any time.',
+  },
   status: {
     active: 'in progress',
     achieved: 'done',
@@ -139,6 +150,7 @@ export const en = {
     resources: {
       RecoveryRecord: 'your recovery record',
       QuestionnaireResponse: 'your check-ins or assessments',
+      Communication: 'your messages with your care team',
       Consent: 'your consents',
       RelatedPerson: 'your support network',
       Member: 'your member record',

@@ -44,6 +44,17 @@ export const es: Messages = {
     noAuthorizations: 'No hay solicitudes de aprobación registradas.',
     loading: 'Cargando…',
   },
+  messages: {
+    title: 'Mensajes con mi equipo de atención',
+    none: 'Todavía no hay mensajes. Aquí puede escribir a su equipo de atención.',
+    fromMe: 'Usted',
+    fromTeam: '{{name}}, su equipo de atención',
+    new: 'nuevo',
+    write: 'Escribir a mi equipo de atención',
+    send: 'Enviar',
+    sending: 'Enviando…',
+    note: 'Su equipo de atención lee los mensajes en días laborables. En una crisis, llame o envíe un texto al 988 a cualquier hora.',
+  },
   status: {
     active: 'en curso',
     achieved: 'cumplida',
@@ -142,6 +153,7 @@ export const es: Messages = {
     resources: {
       RecoveryRecord: 'su expediente de recuperación',
       QuestionnaireResponse: 'sus respuestas o evaluaciones',
+      Communication: 'sus mensajes con su equipo de atención',
       Consent: 'sus autorizaciones',
       RelatedPerson: 'sus personas de apoyo',
       Member: 'su expediente de miembro',

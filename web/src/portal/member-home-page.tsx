@@ -3,6 +3,7 @@ import { todayIso } from '../../../src/platform/calendar/iso-days.ts';
 import { useMemberPreauths } from '../coverage/coverage-api.ts';
 import { PreauthList } from '../coverage/preauth-list.tsx';
 import { formatDate } from '../i18n/i18n.ts';
+import { MessageThread } from '../recovery/message-thread.tsx';
 import { ErrorNotice } from '../ui/notice.tsx';
 import { GoalSteps } from './goal-steps.tsx';
 import { useMyRecovery } from './portal-api.ts';
@@ -42,6 +43,7 @@ export function MemberHomePage({ memberId }: { memberId: string }) {
           <p>{t('home.checkInDone', { date: formatDate(lastCheckIn!) })}</p>
         )}
       </section>
+      <MessageThread memberId={memberId} forMember />
       <section className="panel" aria-labelledby="goals-title">
         <h2 id="goals-title">{t('home.goals')}</h2>
         {goals.length === 0 ? (

@@ -6,6 +6,7 @@ import { AssessmentForm } from './assessment-form.tsx';
 import { DischargeForm } from './discharge-form.tsx';
 import { FollowUpsSection } from './follow-ups-section.tsx';
 import { MemberAccountSection } from './member-account-section.tsx';
+import { MessageThread } from './message-thread.tsx';
 import { PlanSection } from './plan-section.tsx';
 import { type RecoverySummary, useRecovery, words } from './recovery-api.ts';
 import { AttendanceChart, ScoresChart } from './recovery-charts.tsx';
@@ -88,6 +89,7 @@ export function RecoveryPanel({ memberId, caseId }: { memberId: string; caseId: 
         ))}
       </ol>
       <SupportNetworkSection memberId={memberId} />
+      <MessageThread memberId={memberId} forMember={false} writes={writes} />
       {writes && <MemberAccountSection memberId={memberId} />}
     </section>
   );
