@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe.ts';
 import { hasChromium, launchBrowser, screenshot, signIn } from './browser.ts';
 import { type CoverageWorkspace, startCoverageWorkspace } from './start-coverage-workspace.ts';
 import { buildWebApp, e2ePassword } from './start-workspace.ts';
@@ -158,9 +159,20 @@ describe.skipIf(!chromium)('coverage, preauthorization and the member portal in 
     await member.getByRole('link', { name: 'My authorizations' }).click();
     const mine = member.getByRole('row', { name: new RegExp(authorizationId) });
     await mine.getByText('Approved').waitFor();
-    await mine.getByText(/decided in time/).waitFor();
+    await mine.getByText('Decided on time').waitFor();
     await expectPrivate(member);
     await screenshot(member, 'coverage-member-authorizations');
+    // The request opens in the member's words and language: the decision, not the criteria.
+    await mine.getByRole('link').first().click();
+    await member.getByRole('heading', { name: "The plan's decision" }).waitFor();
+    expect(await member.getByRole('heading', { name: 'Medical-necessity criteria' }).count()).toBe(0);
+    await expectAccessible(member, "the member's request, en");
+    await member.getByRole('combobox', { name: 'Language' }).selectOption('es');
+    await member.getByRole('heading', { name: 'La decisión del plan' }).waitFor();
+    await member.getByText('Decidido a tiempo').waitFor();
+    await expectAccessible(member, "the member's request, es");
+    await member.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
+    await member.getByRole('link', { name: 'Back to my authorizations' }).click();
     await member.getByRole('link', { name: 'Find care' }).click();
     await member
       .getByRole('table', { name: 'Care options' })

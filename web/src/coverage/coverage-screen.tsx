@@ -8,6 +8,7 @@ import { Notice } from '../ui/notice.tsx';
 import { coverageHref, parseCoverageRoute } from './coverage-routes.ts';
 import { FacilityRequestsPage } from './facility-requests-page.tsx';
 import { FindCarePage } from './find-care-page.tsx';
+import { MyPreauthPage } from './my-preauth-page.tsx';
 import { PreauthDetailPage } from './preauth-detail-page.tsx';
 import { PreauthForm } from './preauth-form.tsx';
 import { ReviewQueuePage } from './review-queue-page.tsx';
@@ -57,8 +58,8 @@ export function coverageScreen(parts: readonly string[], me: Me): ReactNode | un
       return role === 'facility_staff' ? <PreauthForm /> : notForRole();
     case 'preauth': {
       if (!seesRequests.includes(role)) return notForRole();
-      const page = <PreauthDetailPage authorizationId={route.authorizationId} role={role} />;
-      return role === 'member' ? portal(page) : page;
+      if (role === 'member') return portal(<MyPreauthPage authorizationId={route.authorizationId} />);
+      return <PreauthDetailPage authorizationId={route.authorizationId} role={role} />;
     }
     case 'my-plan':
       return portal(<MyPlanPage />);

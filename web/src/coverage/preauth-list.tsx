@@ -56,7 +56,7 @@ export function PreauthList({
                 <StatusPill status={a.status} forMember={member} />
               </td>
               <td>
-                <DecisionClock clock={a.clock} />
+                <DecisionClock clock={a.clock} forMember={member} />
               </td>
               <td className="small wide-only">{a.id}</td>
             </tr>

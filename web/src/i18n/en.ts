@@ -363,6 +363,32 @@ export const en = {
     status: 'Status',
     clock: 'Decision clock',
     authorization: 'Authorization',
+    request: 'The request',
+    speed: 'How fast the plan decides',
+    expedited: 'Urgent: within 72 hours',
+    standard: 'Within 7 days',
+    dates: 'Dates of care',
+    serviceDates: '{{from}} to {{to}}',
+    decision: "The plan's decision",
+    decidedOn: 'Decided on {{date}}:',
+    disagree:
+      'If you disagree, you can ask your plan to look at it again (an appeal). Your care team or the program can help you ask; call your plan at the number on your member card.',
+    back: 'Back to my authorizations',
+    clockStates: {
+      open: 'The plan decides by {{date}}',
+      overdue: 'The decision was due on {{date}}; your plan is late',
+      met: 'Decided on time',
+      missed: 'Decided after {{date}}, later than the rule allows',
+      stopped: 'The request was withdrawn',
+    },
+    reasons: {
+      'medical-necessity-not-met':
+        'The plan found that this level of care is not needed right now, by its medical rules.',
+      'insufficient-information': 'The plan asked the program for information that did not arrive in time.',
+      'not-a-covered-benefit': 'Your plan does not cover this care.',
+      'member-not-eligible': 'Your plan shows you were not enrolled for these dates.',
+      'duplicate-request': 'The same care was already requested.',
+    },
     statuses: {
       submitted: 'Received',
       in_review: 'In review',

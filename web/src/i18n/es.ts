@@ -369,6 +369,32 @@ export const es: Messages = {
     status: 'Estado',
     clock: 'Plazo de decisión',
     authorization: 'Autorización',
+    request: 'La solicitud',
+    speed: 'Qué tan rápido decide el plan',
+    expedited: 'Urgente: en 72 horas',
+    standard: 'En 7 días',
+    dates: 'Fechas de la atención',
+    serviceDates: 'del {{from}} al {{to}}',
+    decision: 'La decisión del plan',
+    decidedOn: 'Decidido el {{date}}:',
+    disagree:
+      'Si no está de acuerdo, puede pedir a su plan que lo revise de nuevo (una apelación). Su equipo de atención o el programa pueden ayudarle; llame a su plan al número de su tarjeta de miembro.',
+    back: 'Volver a mis autorizaciones',
+    clockStates: {
+      open: 'El plan decide a más tardar el {{date}}',
+      overdue: 'La decisión debía estar el {{date}}; su plan va con retraso',
+      met: 'Decidido a tiempo',
+      missed: 'Decidido después del {{date}}, más tarde de lo que permite la regla',
+      stopped: 'La solicitud fue retirada',
+    },
+    reasons: {
+      'medical-necessity-not-met':
+        'El plan consideró que este nivel de atención no es necesario ahora, según sus reglas médicas.',
+      'insufficient-information': 'El plan pidió al programa información que no llegó a tiempo.',
+      'not-a-covered-benefit': 'Su plan no cubre esta atención.',
+      'member-not-eligible': 'Su plan indica que usted no estaba inscrito en estas fechas.',
+      'duplicate-request': 'Ya se había pedido la misma atención.',
+    },
     statuses: {
       submitted: 'Recibida',
       in_review: 'En revisión',
