@@ -13,6 +13,7 @@ import { diagnosisSets } from '../../reference/index.ts';
 import type { RiskConfig } from '../../risk/index.ts';
 import { dischargeToAftercare } from '../aftercare/aftercare-store.ts';
 import { saveAssessment } from '../assessment/assessment-store.ts';
+import { sendMessage } from '../messages/message-store.ts';
 import { addServiceRequest, changeServiceStatus, saveCarePlan } from '../plans/care-plan-store.ts';
 import { recoveryDb } from '../recovery-tables.ts';
 import { recordCheckIn } from '../reports/check-in-store.ts';
@@ -184,6 +185,14 @@ export async function seedDemoRecovery(
       },
       actor,
       new Date(`${addDays(options.asOf, -3)}T15:00:00Z`),
+    );
+    await sendMessage(
+      db,
+      c.member_id,
+      'to_member',
+      'Thank you for checking in. I will call you this week to see how the sessions are going.',
+      actor,
+      new Date(`${addDays(options.asOf, -2)}T14:00:00Z`),
     );
     if (stage === 'aftercare' || stage === 'closed') {
       const closed = stage === 'closed';
