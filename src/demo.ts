@@ -89,7 +89,7 @@ export async function seedDemo(
       asOf: options.asOf,
       disposer: createCaseDisposer(store.db),
     });
-    lines.push(summarizeWorklist(run, 10));
+    lines.push(summarizeWorklist(run));
   }
   const [memberUser] = await warehouse.all<{ member_id: string }>(
     `select c.member_id from risk_candidate c join risk_run r on r.run_id = c.run_id

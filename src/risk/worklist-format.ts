@@ -109,17 +109,27 @@ function toTask(run: IdentifyResult, m: WorklistEntry) {
   };
 }
 
-/** A short summary for a terminal: the worklist's size and its top entries (member ids and codes only). */
-export function summarizeWorklist(run: IdentifyResult, top = 5): string {
+/**
+ * A short summary for a terminal or a log: the worklist's size and how often each emergency
+ * and risk factor occurs. Counts only, never a member id: member data goes to stdout only
+ * when a command is asked to write it there (INTERFACES.md).
+ */
+export function summarizeWorklist(run: IdentifyResult): string {
   const c = run.counts;
+  const tally = new Map<string, number>();
+  for (const m of run.members)
+    for (const code of [...distinct(m.emergencies.map((e) => e.kind)), ...m.riskFactors.map((f) => f.code)])
+      tally.set(code, (tally.get(code) ?? 0) + 1);
   const lines = [
     `worklist as of ${run.asOf}: ${c.candidates} candidates of ${c.eligible} eligible members ` +
       `(${c.new} new, ${c.open} open, ${c.suppressed} suppressed)`,
   ];
-  for (const [i, m] of run.members.slice(0, top).entries())
+  if (tally.size > 0)
     lines.push(
-      `  ${String(i + 1).padStart(2)}. ${m.memberId} ${m.market} priority ${m.priority} ${m.disposition}: ` +
-        [...distinct(m.emergencies.map((e) => e.kind)), ...m.riskFactors.map((f) => f.code)].join(', '),
+      `  members with each: ${[...tally]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([code, n]) => `${code} ${n}`)
+        .join(', ')}`,
     );
   return lines.join('\n');
 }
