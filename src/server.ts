@@ -36,6 +36,7 @@ export function createServerApp(args: {
   store: OpsStore;
   warehouse: Warehouse;
   logger: Logger;
+  trustProxy?: string | undefined;
   onHandler?: BuildAppOptions['onHandler'];
   onRouteAdded?: BuildAppOptions['onRouteAdded'];
 }): Promise<App> {

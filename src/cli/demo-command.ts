@@ -74,6 +74,7 @@ export function demoCommand(): Command {
           store,
           warehouse,
           logger: createLogger(context.config.logLevel),
+          trustProxy: context.config.trustProxy,
         });
         const address = await serveUntilSignal(app, options.port ?? context.config.port, options.host);
         say(

@@ -32,6 +32,7 @@ export function serveCommand(): Command {
           store,
           warehouse,
           logger: createLogger(context.config.logLevel),
+          trustProxy: context.config.trustProxy,
         });
         const address = await serveUntilSignal(app, port, parsed.data.host);
         process.stderr.write(`checkpoint: serving on ${address} (${store.kind} operational store)\n`);

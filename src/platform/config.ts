@@ -15,6 +15,15 @@ export const appConfigSchema = z.object({
     .optional(),
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Behind a TLS-terminating proxy: which proxy to believe about the client's address and
+   * protocol (`true`, `loopback`, or addresses / CIDRs, comma-separated). Off by default: the
+   * session cookie is marked Secure and HSTS sent only when the request is known to be HTTPS.
+   */
+  trustProxy: z
+    .string()
+    .regex(/^(true|loopback|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, 'must be true, loopback or addresses')
+    .optional(),
 });
 
 export type AppConfigInput = z.input<typeof appConfigSchema>;
@@ -51,6 +60,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Partial<AppConfigInput> {
   if (env.CHECKPOINT_WAREHOUSE) out.warehouseUrl = env.CHECKPOINT_WAREHOUSE;
   if (env.CHECKPOINT_DATA_DIR) out.dataDir = env.CHECKPOINT_DATA_DIR;
   if (env.PORT) out.port = env.PORT;
+  if (env.CHECKPOINT_TRUST_PROXY) out.trustProxy = env.CHECKPOINT_TRUST_PROXY;
   if (env.LOG_LEVEL) out.logLevel = env.LOG_LEVEL as AppConfigInput['logLevel'];
   return out;
 }

@@ -54,7 +54,7 @@ let userCounter = 0;
  * PGlite (or `databaseUrl`, already empty or migrated) and an in-memory DuckDB warehouse.
  */
 export async function buildTestApp(
-  options: { databaseUrl?: string; logLevel?: string } = {},
+  options: { databaseUrl?: string; logLevel?: string; trustProxy?: string } = {},
 ): Promise<TestApp> {
   const store = options.databaseUrl
     ? await openOpsStore({ databaseUrl: options.databaseUrl })
@@ -77,6 +77,7 @@ export async function buildTestApp(
     store,
     warehouse,
     logger: createLogger(options.logLevel ?? 'info', sink),
+    trustProxy: options.trustProxy,
     onHandler: (route, request) => {
       handlerCalls.push(route);
       accessKeys.push(Object.keys(request.access));

@@ -45,7 +45,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Signs in through the sign-in page and waits for the workspace frame. */
+/**
+ * Every content-security-policy violation a signed-in page reported, as `url: message`: the
+ * app's strict policy (no inline script) must never block the app itself.
+ */
+export const cspViolations: string[] = [];
+
 export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      cspViolations.push(`${page.url()}: ${message.text()}`);
+  });
   await page.goto(`${baseUrl}/`);
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);

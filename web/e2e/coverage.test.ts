@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe.ts';
-import { hasChromium, launchBrowser, screenshot, signIn } from './browser.ts';
+import { cspViolations, hasChromium, launchBrowser, screenshot, signIn } from './browser.ts';
 import { type CoverageWorkspace, startCoverageWorkspace } from './start-coverage-workspace.ts';
 import { buildWebApp, e2ePassword } from './start-workspace.ts';
 
@@ -268,5 +268,9 @@ describe.skipIf(!chromium)('coverage, preauthorization and the member portal in 
     await page.getByRole('heading', { name: "Not part of your role's work" }).waitFor();
     expect(await page.getByRole('table', { name: 'Open requests' }).count()).toBe(0);
     await page.context().close();
+  });
+
+  it('ran every screen above under the strict content security policy, with nothing blocked', () => {
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe.ts';
-import { hasChromium, launchBrowser, screenshot, signIn } from './browser.ts';
+import { cspViolations, hasChromium, launchBrowser, screenshot, signIn } from './browser.ts';
 import {
   apiLogin,
   type MemberWithSupporter,
@@ -272,4 +272,8 @@ describe.skipIf(!chromium)("the member's own app in a browser", () => {
     await family.close();
     await page.close();
   }, 120_000);
+
+  it('ran every screen above under the strict content security policy, with nothing blocked', () => {
+    expect(cspViolations).toEqual([]);
+  });
 });
