@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RouteModule } from '../../platform/http/route-module.ts';
-import { listMessages, markMessagesRead, sendMessage } from './message-store.ts';
+import { directionOf, listMessages, markMessagesRead, sendMessage } from './message-store.ts';
 
 const memberParams = z.object({ memberId: z.string().min(1).max(64) });
 
@@ -58,11 +58,10 @@ export const messageRoutes: RouteModule = {
       },
       async (request, reply) => {
         const user = request.access.requireUser();
-        const direction = user.role === 'member' ? 'from_member' : 'to_member';
         const message = await request.access.member(
           request.params.memberId,
           { action: 'create', resourceType: 'Communication' },
-          (grant, { db }) => sendMessage(db, grant.memberId, direction, request.body.body, user),
+          (grant, { db }) => sendMessage(db, grant.memberId, directionOf(user.role), request.body.body, user),
         );
         reply.status(201);
         return message;
@@ -85,8 +84,7 @@ export const messageRoutes: RouteModule = {
         const marked = await request.access.member(
           request.params.memberId,
           { action: 'update', resourceType: 'Communication' },
-          (grant, { db }) =>
-            markMessagesRead(db, grant.memberId, user.role === 'member' ? 'member' : 'care_team'),
+          (grant, { db }) => markMessagesRead(db, grant.memberId, user.role),
         );
         return { marked };
       },

@@ -1,3 +1,4 @@
+import type { Role } from '../../platform/auth/roles.ts';
 import type { Actor } from '../../platform/auth/sessions.ts';
 import type { OpsDb } from '../../platform/db/ops-db.ts';
 import { recoveryDb } from '../recovery-tables.ts';
@@ -66,18 +67,23 @@ export async function listMessages(db: OpsDb, memberId: string) {
   return { messages, unreadByMember: unread('to_member'), unreadByCareTeam: unread('from_member') };
 }
 
-/** Marks read every message addressed to the reader (the member, or the care team). */
+/** Which way the person signed in writes: a member to their care team, anyone else to the member. */
+export function directionOf(role: Role): MessageDirection {
+  return role === 'member' ? 'from_member' : 'to_member';
+}
+
+/** Marks read every message addressed to the reader: those going the other way from what they write. */
 export async function markMessagesRead(
   db: OpsDb,
   memberId: string,
-  addressedTo: 'member' | 'care_team',
+  reader: Role,
   at: Date = new Date(),
 ): Promise<number> {
   const result = await recoveryDb(db)
     .updateTable('care_team_message')
     .set({ read_at: at })
     .where('member_id', '=', memberId)
-    .where('direction', '=', addressedTo === 'member' ? 'to_member' : 'from_member')
+    .where('direction', '!=', directionOf(reader))
     .where('read_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
